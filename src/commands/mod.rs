@@ -1,0 +1,4 @@
+//! One module per subcommand; each exposes `Args` (clap derive) and
+//! `run(args) -> anyhow::Result<ExitCode>`.
+
+pub mod build;

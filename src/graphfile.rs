@@ -1,0 +1,157 @@
+//! The on-disk graph file (`graph.json`, format `actorgraph-graph`, version 1).
+//!
+//! Role: the stable serde shape that `build` writes and that `eval`, `query`,
+//! `export` and `merge` read. Internal types (`graph::ActorGraph`) convert to and
+//! from it, so the schema can stay stable while the internals change.
+//! Input/output: `load` reads a file, `to_json_string` renders one; `save` is
+//! atomic (temp file + rename). This module must not know about rules or
+//! extraction.
+
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+pub const FORMAT: &str = "actorgraph-graph";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphFile {
+    pub format: String,
+    pub version: u32,
+    pub generator: String,
+    pub documents: Vec<DocumentRec>,
+    pub nodes: Vec<NodeRec>,
+    pub edges: Vec<EdgeRec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRec {
+    pub id: String,
+    pub path: Option<String>,
+    pub bytes: u64,
+    pub sha256: String,
+    pub title: Option<String>,
+    /// ISO date `YYYY-MM-DD` (or `YYYY-MM`), when known.
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeRec {
+    pub id: String,
+    pub label: String,
+    /// person | state | organization | group
+    pub kind: String,
+    /// The alias strings that matched in the corpus (sorted).
+    pub aliases: Vec<String>,
+    pub mentions: u64,
+    /// Ids of the documents that mention the actor (sorted).
+    pub documents: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeRec {
+    pub source: String,
+    pub target: String,
+    pub relation: String,
+    pub symmetric: bool,
+    pub negated: bool,
+    /// True when every evidence record is hedged.
+    pub hedged: bool,
+    /// Number of evidence instances (may exceed `evidence.len()` with `--max-evidence`).
+    pub weight: u64,
+    /// Earliest / latest document date among the evidence, when known.
+    #[serde(default)]
+    pub first_seen: Option<String>,
+    #[serde(default)]
+    pub last_seen: Option<String>,
+    pub evidence: Vec<EvidenceRec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceRec {
+    pub doc: String,
+    /// Byte offsets into the stored document (UTF-8), half-open, covering the sentence.
+    pub start: u64,
+    pub end: u64,
+    /// Exactly the document's bytes `start..end`.
+    pub text: String,
+    /// 0-based sentence index within the document.
+    pub sentence: u64,
+    /// `relation/pattern-name` of the rule that fired.
+    pub rule: String,
+    /// The words that triggered the rule.
+    pub trigger: String,
+    pub negated: bool,
+    pub hedged: bool,
+    pub said_by: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GraphFileError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: not a valid actorgraph graph file: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: format is {found:?}, expected {FORMAT:?} version {VERSION}")]
+    Format { path: String, found: String },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl GraphFile {
+    /// Parses a graph file from a string; `path` is used in error messages.
+    pub fn from_json_str(text: &str, path: &str) -> Result<GraphFile, GraphFileError> {
+        let g: GraphFile = serde_json::from_str(text).map_err(|e| GraphFileError::Parse {
+            path: path.to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        if g.format != FORMAT || g.version != VERSION {
+            return Err(GraphFileError::Format {
+                path: path.to_string(),
+                found: format!("{} version {}", g.format, g.version),
+            });
+        }
+        Ok(g)
+    }
+
+    pub fn load(path: &Path) -> Result<GraphFile, GraphFileError> {
+        let p = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| GraphFileError::Read {
+            path: p.clone(),
+            source,
+        })?;
+        GraphFile::from_json_str(&text, &p)
+    }
+
+    /// Pretty JSON with a trailing newline; deterministic for equal values.
+    pub fn to_json_string(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("graph file serializes");
+        s.push('\n');
+        s
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), GraphFileError> {
+        crate::fsutil::write_atomic(path, self.to_json_string().as_bytes()).map_err(|source| {
+            GraphFileError::Write {
+                path: path.display().to_string(),
+                source,
+            }
+        })
+    }
+
+    pub fn node(&self, id: &str) -> Option<&NodeRec> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}

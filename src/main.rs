@@ -1,0 +1,35 @@
+//! The `actorgraph` binary: parses arguments, calls into the library, prints
+//! errors with their context chain, and maps outcomes to exit codes.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+use actorgraph::commands;
+
+/// Build a knowledge graph of political actors and their relations from news text.
+#[derive(Parser)]
+#[command(name = "actorgraph", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract actors and relations from articles and write output/graph.{json,dot}.
+    Build(commands::build::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => commands::build::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
