@@ -18,9 +18,27 @@ pub struct GraphFile {
     pub format: String,
     pub version: u32,
     pub generator: String,
+    /// The relation inventory of the rules that built the graph (sorted by id),
+    /// so consumers can color and weigh edges without the rule files.
+    #[serde(default)]
+    pub relations: Vec<RelationRec>,
     pub documents: Vec<DocumentRec>,
     pub nodes: Vec<NodeRec>,
     pub edges: Vec<EdgeRec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationRec {
+    pub id: String,
+    pub symmetric: bool,
+    /// cooperative | conflictual | neutral
+    pub polarity: String,
+    /// Graphviz / CSS color, e.g. "#2ca02c".
+    pub color: String,
+    #[serde(default)]
+    pub plover: Vec<String>,
+    #[serde(default)]
+    pub cameo: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +167,10 @@ impl GraphFile {
                 source,
             }
         })
+    }
+
+    pub fn relation(&self, id: &str) -> Option<&RelationRec> {
+        self.relations.iter().find(|r| r.id == id)
     }
 
     pub fn node(&self, id: &str) -> Option<&NodeRec> {

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The project's test command: installs the outside programs the tests use
+# (Graphviz, Chromium, Python packages) when they are missing, then runs the
+# whole test suite. Safe to run again; installs nothing that is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing ${need_apt[*]} (apt)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${need_apt[*]}: run 'sudo apt-get install ${need_apt[*]}'" >&2
+    exit 1
+  fi
+fi
+
+if ! python3 -c 'import networkx' >/dev/null 2>&1; then
+  echo "test.sh: installing networkx (pip)" >&2
+  python3 -m pip install -q networkx
+fi
+
+cargo test --all-targets "$@"
