@@ -106,10 +106,7 @@ pub struct EvidenceRec {
 #[derive(Debug, thiserror::Error)]
 pub enum GraphFileError {
     #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("{path}:{line}:{column}: not a valid actorgraph graph file: {message}")]
     Parse {
         path: String,
@@ -120,10 +117,7 @@ pub enum GraphFileError {
     #[error("{path}: format is {found:?}, expected {FORMAT:?} version {VERSION}")]
     Format { path: String, found: String },
     #[error("{path}: cannot write: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
+    Write { path: String, source: std::io::Error },
 }
 
 impl GraphFile {
@@ -161,11 +155,9 @@ impl GraphFile {
     }
 
     pub fn save(&self, path: &Path) -> Result<(), GraphFileError> {
-        crate::fsutil::write_atomic(path, self.to_json_string().as_bytes()).map_err(|source| {
-            GraphFileError::Write {
-                path: path.display().to_string(),
-                source,
-            }
+        crate::fsutil::write_atomic(path, self.to_json_string().as_bytes()).map_err(|source| GraphFileError::Write {
+            path: path.display().to_string(),
+            source,
         })
     }
 

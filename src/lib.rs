@@ -6,5 +6,11 @@
 //! stable on-disk schema that `eval`, `query` and the exporters read.
 
 pub mod commands;
+pub mod export;
+pub mod extract;
 pub mod fsutil;
+pub mod graph;
 pub mod graphfile;
+pub mod ingest;
+pub mod pipeline;
+pub mod rules;

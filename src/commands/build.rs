@@ -1,21 +1,59 @@
 //! `actorgraph build`: read articles, extract, merge, write graph.json and graph.dot.
 
+use crate::fsutil::write_atomic;
+use crate::pipeline::{build_from_paths, Options};
+use anyhow::Context;
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
 pub struct Args {
-    /// Files, directories (walked for .txt/.md) or .jsonl corpora. Default: seeds/
+    /// Files, directories (walked for .txt/.md, sorted) or .jsonl corpora. Default: seeds/
     pub inputs: Vec<PathBuf>,
     /// Rule directory.
     #[arg(long, default_value = "rules")]
     pub rules: PathBuf,
-    /// Output directory.
+    /// Output directory (graph.json and graph.dot are written there atomically).
     #[arg(short, long, default_value = "output")]
     pub out: PathBuf,
+    /// Extract from boilerplate too (menus, tickers, "Read also", author boxes).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Keep at most N evidence records per edge (weight still counts all).
+    #[arg(long, value_name = "N")]
+    pub max_evidence: Option<usize>,
+    /// No summary; warnings only.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("build is being written")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let rules = crate::rules::load(&args.rules)?;
+    let opts = Options {
+        keep_boilerplate: args.keep_boilerplate,
+        max_evidence: args.max_evidence,
+    };
+    let (graph, warnings) = build_from_paths(&rules, &args.inputs, &opts)?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create output directory", args.out.display()))?;
+    let json = args.out.join("graph.json");
+    let dot = args.out.join("graph.dot");
+    let dot_text = crate::export::dot::to_dot(&graph);
+    graph.save(&json)?;
+    write_atomic(&dot, dot_text.as_bytes()).with_context(|| format!("{}: cannot write", dot.display()))?;
+    if !args.quiet {
+        eprintln!(
+            "{} documents, {} actors, {} relations -> {}, {}",
+            graph.documents.len(),
+            graph.nodes.len(),
+            graph.edges.len(),
+            json.display(),
+            dot.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,956 @@
+//! Extraction: from one document's text to actor mentions and relation instances.
+//!
+//! Input: a document's text and date, and a compiled `RuleSet`. Output: an
+//! `Extraction` (mentions, relations with flags and evidence spans, actors the
+//! rules did not know, warnings). Pure: no I/O, and odd text never fails, it
+//! only extracts less.
+//!
+//! Per sentence: aliases are found with one automaton; demonyms become actor
+//! mentions only before a head noun or a title; definite descriptions ("the US
+//! president") and pronouns are resolved to persons and states; the sentence is
+//! reduced to a skeleton of words and actor slots (coordinated actors share a
+//! slot); role phrases give `leads`/`represents`; relation patterns run over the
+//! skeleton; negation, hedging and attribution are read around each match.
+
+use crate::ingest::split_sentences;
+use crate::rules::{Actor, AliasKind, Gender, Kind, RuleSet};
+use regex::Regex;
+use std::collections::HashMap;
+
+/// A resolved reference to an actor: an index into `RuleSet::actors`, or past
+/// its end into the document's `Extraction::new_actors`.
+pub type ActorRef = usize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub actor: ActorRef,
+    pub plural: bool,
+    /// Pronouns are resolved mentions but do not count as naming the actor.
+    pub pronoun: bool,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationInstance {
+    pub source: ActorRef,
+    pub relation: String,
+    pub target: ActorRef,
+    pub negated: bool,
+    pub hedged: bool,
+    pub said_by: Option<ActorRef>,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+    pub trigger: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub relations: Vec<RelationInstance>,
+    /// Persons found by a title before an unknown name ("Foreign Minister Jane Doe").
+    pub new_actors: Vec<Actor>,
+    /// Sentence spans, and whether each was skipped as boilerplate.
+    pub sentences: Vec<(usize, usize, bool)>,
+    pub warnings: Vec<String>,
+}
+
+impl Extraction {
+    pub fn actor<'a>(&'a self, rules: &'a RuleSet, r: ActorRef) -> &'a Actor {
+        if r < rules.actors.len() {
+            &rules.actors[r]
+        } else {
+            &self.new_actors[r - rules.actors.len()]
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Token {
+    start: usize,
+    end: usize,
+    lower: String,
+}
+
+fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut toks: Vec<Token> = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Token {
+                start: base + i,
+                end: base + end,
+                lower: text[i..end].to_lowercase(),
+            });
+        } else if c == '\'' || c == '\u{2019}' {
+            let rest = &text[i + c.len_utf8()..];
+            let prev_n = toks
+                .last()
+                .is_some_and(|t| t.end == base + i && t.lower.ends_with('n') && t.lower.len() > 1);
+            if (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..].starts_with(|ch: char| ch.is_alphanumeric())
+            {
+                it.next();
+                toks.push(Token {
+                    start: base + i,
+                    end: base + i + c.len_utf8() + 1,
+                    lower: "'s".into(),
+                });
+            } else if prev_n && rest.starts_with('t') && !rest[1..].starts_with(|ch: char| ch.is_alphanumeric()) {
+                it.next();
+                let prev = toks.last_mut().expect("previous token");
+                prev.lower.pop();
+                prev.end -= 1;
+                toks.push(Token {
+                    start: base + i - 1,
+                    end: base + i + c.len_utf8() + 1,
+                    lower: "n't".into(),
+                });
+            } else {
+                toks.push(Token {
+                    start: base + i,
+                    end: base + i + c.len_utf8(),
+                    lower: "'".into(),
+                });
+            }
+        } else if !c.is_whitespace() {
+            let lower = match c {
+                '“' | '”' | '„' | '«' | '»' => "\"".to_string(),
+                '‘' => "'".to_string(),
+                '–' | '—' => "—".to_string(),
+                _ => c.to_string(),
+            };
+            toks.push(Token {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                lower,
+            });
+        }
+    }
+    toks
+}
+
+const PRONOUNS: &[(&str, Pron)] = &[
+    ("he", Pron::Male),
+    ("him", Pron::Male),
+    ("his", Pron::Male),
+    ("himself", Pron::Male),
+    ("she", Pron::Female),
+    ("her", Pron::Female),
+    ("herself", Pron::Female),
+    ("it", Pron::It),
+    ("its", Pron::It),
+    ("itself", Pron::It),
+    ("they", Pron::They),
+    ("them", Pron::They),
+    ("their", Pron::They),
+    ("themselves", Pron::They),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pron {
+    Male,
+    Female,
+    It,
+    They,
+}
+
+/// Words after "it" that make it an expletive ("it is important"), not a reference.
+const EXPLETIVE_NEXT: &[&str] = &[
+    "is", "was", "'s", "seems", "seemed", "appears", "remains", "becomes", "became", "makes", "took", "takes",
+];
+
+/// Title classes preferred when a leader noun ("leader", "ruler") names a head.
+const LEADER_PREFERENCE: &[&str] = &["president", "prime minister", "chancellor"];
+
+#[derive(Debug, Clone)]
+enum Sk {
+    Word(String),
+    Slot(usize),
+}
+
+/// Per-rule-set state built once and shared by every document.
+pub struct Extractor<'r> {
+    pub rules: &'r RuleSet,
+    /// For each actor, the (person, role index) pairs of the roles held in it.
+    roles_of: HashMap<usize, Vec<(usize, usize)>>,
+    attribution: Vec<Regex>,
+    title_index: Vec<(Vec<String>, usize)>,
+}
+
+impl<'r> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        let mut roles_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for (pi, a) in rules.actors.iter().enumerate() {
+            for (ri, r) in a.roles.iter().enumerate() {
+                roles_of.entry(r.of).or_default().push((pi, ri));
+            }
+        }
+        let verbs: Vec<String> = rules
+            .lexicon
+            .attribution_verbs
+            .iter()
+            .map(|v| regex::escape(v))
+            .collect();
+        let verbs = verbs.join("|");
+        let attribution = if verbs.is_empty() {
+            Vec::new()
+        } else {
+            [
+                r"according to @(\d+) ".to_string(),
+                format!(r"@(\d+) (?:[a-z]+ ){{0,2}}(?:{verbs}) "),
+                format!(r"(?:{verbs}) @(\d+) "),
+            ]
+            .iter()
+            .map(|s| Regex::new(s).expect("attribution regex"))
+            .collect()
+        };
+        let mut title_index: Vec<(Vec<String>, usize)> = Vec::new();
+        for (ti, t) in rules.lexicon.titles.iter().enumerate() {
+            for w in &t.words {
+                title_index.push((w.split_whitespace().map(String::from).collect(), ti));
+            }
+        }
+        title_index.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Extractor {
+            rules,
+            roles_of,
+            attribution,
+            title_index,
+        }
+    }
+
+    /// The title (index into lexicon.titles) spelled by the words starting at `i`, and its length.
+    fn title_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
+        self.title_index
+            .iter()
+            .find(|(w, _)| words.len() >= i + w.len() && w.iter().zip(&words[i..]).all(|(a, b)| a == b))
+            .map(|(w, t)| (*t, w.len()))
+    }
+
+    /// The person holding a role of `class` ("leader" for any head) in actor `of` on `date`.
+    fn holder(&self, of: usize, class: &str, date: Option<&str>) -> Option<usize> {
+        let cands = self.roles_of.get(&of)?;
+        let active = |(p, r): &&(usize, usize)| self.rules.actors[*p].roles[*r].active_on(date);
+        let role = |(p, r): &(usize, usize)| &self.rules.actors[*p].roles[*r];
+        if class == "leader" {
+            for pref in LEADER_PREFERENCE {
+                if let Some((p, _)) = cands.iter().filter(active).find(|c| role(c).class == *pref) {
+                    return Some(*p);
+                }
+            }
+            return cands
+                .iter()
+                .filter(active)
+                .find(|c| role(c).relation == "leads")
+                .map(|(p, _)| *p);
+        }
+        cands
+            .iter()
+            .filter(active)
+            .find(|c| role(c).class == class)
+            .map(|(p, _)| *p)
+    }
+
+    /// Extracts mentions and relations from one document.
+    pub fn extract(&self, text: &str, date: Option<&str>, keep_boilerplate: bool) -> Extraction {
+        let mut ex = Extraction::default();
+        let lex = &self.rules.lexicon;
+        let mut in_tail = false;
+        for (s, e) in split_sentences(text) {
+            let sent = &text[s..e];
+            if !keep_boilerplate {
+                if !in_tail && lex.boilerplate_tail.iter().any(|r| r.is_match(sent)) {
+                    in_tail = true;
+                }
+                let skip = in_tail || lex.boilerplate_line.iter().any(|r| r.is_match(sent));
+                ex.sentences.push((s, e, skip));
+            } else {
+                ex.sentences.push((s, e, false));
+            }
+        }
+        let raw = self.find_aliases(text);
+        let mut next_raw = 0;
+        for si in 0..ex.sentences.len() {
+            let (s, e, skip) = ex.sentences[si];
+            while next_raw < raw.len() && raw[next_raw].0 < s {
+                next_raw += 1;
+            }
+            let mut here = Vec::new();
+            while next_raw < raw.len() && raw[next_raw].1 <= e {
+                here.push(raw[next_raw]);
+                next_raw += 1;
+            }
+            if skip {
+                continue;
+            }
+            self.sentence(&mut ex, text, si, s, e, &here, date);
+        }
+        ex
+    }
+
+    /// Every alias occurrence (start, end, alias index) on word boundaries, context vetoes applied.
+    fn find_aliases(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let input = |p: usize| aho_corasick::Input::new(text).span(p..text.len());
+        while pos < text.len() {
+            let Some(m) = self.rules.matcher.find(input(pos)) else {
+                break;
+            };
+            let (ms, me) = (m.start(), m.end());
+            let alias = &self.rules.aliases[m.pattern().as_usize()];
+            let before_ok = text[..ms].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = &text[me..];
+            let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let vetoed = alias
+                .unless_before
+                .iter()
+                .any(|v| ends_with_ci(text[..ms].trim_end(), v.trim()))
+                || alias.unless_after.iter().any(|v| starts_with_ci(after, v));
+            if before_ok && after_ok && !vetoed {
+                out.push((ms, me, m.pattern().as_usize()));
+                pos = me;
+            } else {
+                pos = ms + text[ms..].chars().next().map_or(1, |c| c.len_utf8());
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        ex: &mut Extraction,
+        text: &str,
+        si: usize,
+        s: usize,
+        e: usize,
+        raw: &[(usize, usize, usize)],
+        date: Option<&str>,
+    ) {
+        let rules = self.rules;
+        let lex = &rules.lexicon;
+        let toks = tokenize(&text[s..e], s);
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let tok_at = |off: usize| toks.iter().position(|t| t.start >= off);
+        let tok_end = |off: usize| toks.iter().rposition(|t| t.end <= off);
+        let is_head = |w: &str, list: &[String]| list.iter().any(|h| h == w);
+
+        // 1. Alias matches -> mentions (demonyms need a head noun or a title).
+        let mut ments: Vec<Mention> = Vec::new();
+        for &(ms, me, ai) in raw {
+            let alias = &rules.aliases[ai];
+            let actor = &rules.actors[alias.actor];
+            let (Some(ti), Some(tj)) = (tok_at(ms), tok_end(me)) else {
+                continue;
+            };
+            let next = words.get(tj + 1).copied().unwrap_or("");
+            let prev = if ti > 0 { words[ti - 1] } else { "" };
+            let mut m = Mention {
+                start: ms,
+                end: me,
+                actor: alias.actor,
+                plural: actor.plural,
+                pronoun: false,
+                sentence: si,
+            };
+            match alias.kind {
+                AliasKind::Name => {
+                    if actor.kind == Kind::Person && is_head(next, &lex.person_heads) {
+                        // "the Trump administration" names the state the person leads.
+                        if let Some(state) = self.led_by(alias.actor, date) {
+                            m.actor = state;
+                            m.end = toks[tj + 1].end;
+                            m.plural = false;
+                        }
+                    } else if actor.kind != Kind::Person && is_head(next, &lex.plural_heads) {
+                        m.end = toks[tj + 1].end;
+                        m.plural = true;
+                    } else if actor.kind != Kind::Person && is_head(next, &lex.singular_heads) {
+                        m.end = toks[tj + 1].end;
+                    }
+                }
+                AliasKind::Demonym => {
+                    // "Russian and Ukrainian delegations": a demonym shares the head of the next one.
+                    let shared_head = (next == "and" || next == "or")
+                        && raw.iter().any(|&(s2, _, a2)| {
+                            toks.get(tj + 2).is_some_and(|t| t.start == s2)
+                                && rules.aliases[a2].kind == AliasKind::Demonym
+                        })
+                        && words.get(tj + 3).is_some_and(|w| is_head(w, &lex.plural_heads));
+                    if shared_head {
+                        m.plural = true;
+                    } else if is_head(next, &lex.plural_heads) {
+                        m.end = toks[tj + 1].end;
+                        m.plural = true;
+                    } else if is_head(next, &lex.singular_heads) {
+                        m.end = toks[tj + 1].end;
+                        m.plural = false;
+                    } else if self.title_at(&words, tj + 1).is_some() || lex.leader_nouns.iter().any(|n| n == next) {
+                        m.plural = false;
+                    } else {
+                        continue;
+                    }
+                }
+                AliasKind::PluralDemonym => {
+                    if prev != "the" {
+                        continue;
+                    }
+                    m.plural = true;
+                }
+                AliasKind::LeaderHead => continue,
+            }
+            ments.push(m);
+        }
+
+        // 2. Descriptions: "the US president", "the Kremlin dictator", "the head of the White House".
+        let mut i = 0;
+        let mut described: Vec<(usize, usize, usize)> = Vec::new(); // (start tok, end tok, person)
+        while i < toks.len() {
+            if words[i] == "the" {
+                // the <org> <leader noun|title>  (not followed by a name)
+                if let Some(m) = ments
+                    .iter()
+                    .find(|m| m.start == toks.get(i + 1).map_or(usize::MAX, |t| t.start))
+                {
+                    if let Some(mj) = tok_end(m.end) {
+                        let (class, len) = self.leader_class(&words, mj + 1);
+                        let followed_by_name = toks
+                            .get(mj + 1 + len)
+                            .is_some_and(|t| text[t.start..].starts_with(|c: char| c.is_uppercase()));
+                        if len > 0 && !followed_by_name && rules.actors[m.actor].kind != Kind::Person {
+                            if let Some(p) = self.holder(m.actor, &class, date) {
+                                described.push((i, mj + len, p));
+                                i = mj + len + 1;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                // the <leader noun|title> of <org>
+                let (class, len) = self.leader_class(&words, i + 1);
+                if len > 0 && words.get(i + 1 + len) == Some(&"of") {
+                    let k = i + 2 + len + usize::from(words.get(i + 2 + len) == Some(&"the"));
+                    if let Some(m) = toks.get(k).and_then(|t| ments.iter().find(|m| m.start == t.start)) {
+                        if rules.actors[m.actor].kind != Kind::Person {
+                            if let Some(p) = self.holder(m.actor, &class, date) {
+                                let mj = tok_end(m.end).unwrap_or(k);
+                                described.push((i, mj, p));
+                                i = mj + 1;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                // the <title> (anaphoric): the most recent person holding such a title.
+                if len > 0
+                    && class != "leader"
+                    && !toks
+                        .get(i + 1 + len)
+                        .is_some_and(|t| ments.iter().any(|m| m.start == t.start))
+                    && words.get(i + 1 + len) != Some(&"of")
+                {
+                    if let Some(p) = ex.mentions.iter().rev().take(40).map(|m| m.actor).find(|&a| {
+                        a < rules.actors.len()
+                            && rules.actors[a]
+                                .roles
+                                .iter()
+                                .any(|r| r.class == class && (r.active_on(date) || date.is_none()))
+                    }) {
+                        described.push((i, i + len, p));
+                        i += len + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        for (a, b, p) in described {
+            let (ds, de) = (toks[a].start, toks[b].end);
+            ments.retain(|m| m.end <= ds || m.start >= de);
+            ments.push(Mention {
+                start: ds,
+                end: de,
+                actor: p,
+                plural: false,
+                pronoun: false,
+                sentence: si,
+            });
+        }
+
+        // 3. Title + unknown capitalized name: a new person ("Foreign Minister Jane Doe").
+        let mut k = 0;
+        while k < toks.len() {
+            let Some((ti, len)) = self.title_at(&words, k) else {
+                k += 1;
+                continue;
+            };
+            let first = k + len;
+            let covered = |t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
+            if !text[toks[k].start..].starts_with(|c: char| c.is_uppercase()) || toks.get(first).is_none_or(&covered) {
+                k += len;
+                continue;
+            }
+            let mut j = first;
+            while j < toks.len()
+                && j < first + 3
+                && is_name_word(&text[toks[j].start..toks[j].end])
+                && !covered(&toks[j])
+            {
+                j += 1;
+            }
+            if j - first >= 2 && (j >= toks.len() || !text[toks[j].start..].starts_with(|c: char| c.is_uppercase())) {
+                let name = text[toks[first].start..toks[j - 1].end].to_string();
+                let id = slug(&name);
+                let actor = match rules.actor(&id) {
+                    Some(a) => a,
+                    None => {
+                        let existing = ex.new_actors.iter().position(|a| a.id == id);
+                        match existing {
+                            Some(p) => rules.actors.len() + p,
+                            None => {
+                                ex.new_actors.push(Actor {
+                                    id,
+                                    label: name,
+                                    kind: Kind::Person,
+                                    plural: false,
+                                    gender: Gender::Unknown,
+                                    from: None,
+                                    to: None,
+                                    roles: Vec::new(),
+                                });
+                                rules.actors.len() + ex.new_actors.len() - 1
+                            }
+                        }
+                    }
+                };
+                let _ = ti;
+                ments.push(Mention {
+                    start: toks[first].start,
+                    end: toks[j - 1].end,
+                    actor,
+                    plural: false,
+                    pronoun: false,
+                    sentence: si,
+                });
+            }
+            k = j.max(k + 1);
+        }
+
+        // 4. Pronouns, resolved against earlier mentions (this sentence and the two before).
+        ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
+        for (ti, t) in toks.iter().enumerate() {
+            let Some(&(_, kind)) = PRONOUNS.iter().find(|(w, _)| *w == t.lower) else {
+                continue;
+            };
+            if covered(&ments, t) {
+                continue;
+            }
+            if kind == Pron::It && t.lower == "it" && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n)) {
+                continue;
+            }
+            let earlier = ments
+                .iter()
+                .filter(|m| m.end <= t.start)
+                .rev()
+                .chain(ex.mentions.iter().rev().take_while(|m| m.sentence + 2 >= si));
+            let found = earlier
+                .filter(|m| {
+                    let a = ex.actor(rules, m.actor);
+                    match kind {
+                        Pron::Male => a.kind == Kind::Person && a.gender != Gender::Female,
+                        Pron::Female => a.kind == Kind::Person && a.gender == Gender::Female,
+                        Pron::It => a.kind != Kind::Person && !m.plural,
+                        Pron::They => m.plural,
+                    }
+                })
+                .map(|m| m.actor)
+                .next();
+            if let Some(actor) = found {
+                ments.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    actor,
+                    plural: kind == Pron::They,
+                    pronoun: true,
+                    sentence: si,
+                });
+            }
+        }
+        ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // Drop overlaps (keep the earlier, longer one).
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in ments {
+            if kept.last().is_none_or(|l| m.start >= l.end) {
+                kept.push(m);
+            }
+        }
+        let ments = kept;
+
+        // 5. Skeleton: words and slots; coordinated mentions share a slot.
+        let mut sk: Vec<Sk> = Vec::new();
+        let mut slots: Vec<Vec<usize>> = Vec::new(); // slot -> mention indexes (into ments)
+        let mut sk_tok: Vec<usize> = Vec::new(); // skeleton item -> first token index
+        let mut ti = 0;
+        while ti < toks.len() {
+            if let Some(mi) = ments
+                .iter()
+                .position(|m| m.start <= toks[ti].start && toks[ti].start < m.end)
+            {
+                sk.push(Sk::Slot(slots.len()));
+                slots.push(vec![mi]);
+                sk_tok.push(ti);
+                while ti < toks.len() && toks[ti].start < ments[mi].end {
+                    ti += 1;
+                }
+                continue;
+            }
+            sk.push(Sk::Word(toks[ti].lower.clone()));
+            sk_tok.push(ti);
+            ti += 1;
+        }
+        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots);
+        let actor_of = |slot: usize| -> Vec<ActorRef> {
+            let mut v: Vec<ActorRef> = slots[slot].iter().map(|&mi| ments[mi].actor).collect();
+            v.dedup();
+            v
+        };
+
+        // 6. Role phrases: "[Russian] President Vladimir Putin", "Russia's Foreign Minister Sergei Lavrov".
+        let mut found: Vec<RelationInstance> = Vec::new();
+        let sk_words: Vec<&str> = sk
+            .iter()
+            .map(|x| if let Sk::Word(w) = x { w.as_str() } else { "@" })
+            .collect();
+        for (p, item) in sk.iter().enumerate() {
+            let Sk::Slot(ps) = item else { continue };
+            let person = actor_of(*ps);
+            if person.len() != 1 || ex.actor(rules, person[0]).kind != Kind::Person {
+                continue;
+            }
+            // find a title ending right before p
+            let Some((ti, tstart)) = (1..=4).filter(|l| *l <= p).find_map(|l| {
+                self.title_at(&sk_words, p - l)
+                    .filter(|(_, len)| *len == l)
+                    .map(|(t, _)| (t, p - l))
+            }) else {
+                continue;
+            };
+            let title = &lex.titles[ti];
+            let mut org: Option<ActorRef> = None;
+            let mut j = tstart;
+            if j > 0 && sk_words[j - 1] == "'s" {
+                j -= 1;
+            }
+            if j > 0 {
+                if let Sk::Slot(os) = sk[j - 1] {
+                    let o = actor_of(os);
+                    if o.len() == 1 && ex.actor(rules, o[0]).kind != Kind::Person {
+                        org = Some(o[0]);
+                    }
+                }
+            }
+            let pa = person[0];
+            if org.is_none() && pa < rules.actors.len() {
+                let roles = &rules.actors[pa].roles;
+                let pick = roles
+                    .iter()
+                    .filter(|r| r.class == title.class)
+                    .max_by_key(|r| (r.active_on(date), r.from.clone()))
+                    .or_else(|| {
+                        roles
+                            .iter()
+                            .filter(|r| r.relation == title.relation)
+                            .max_by_key(|r| (r.active_on(date), r.from.clone()))
+                    });
+                org = pick.map(|r| r.of);
+            }
+            if let Some(o) = org {
+                let first_tok = sk_tok[if org.is_some() && j > 0 && matches!(sk[j - 1], Sk::Slot(_)) {
+                    j - 1
+                } else {
+                    tstart
+                }];
+                found.push(RelationInstance {
+                    source: pa,
+                    relation: title.relation.clone(),
+                    target: o,
+                    negated: false,
+                    hedged: false,
+                    said_by: None,
+                    sentence: si,
+                    start: s,
+                    end: e,
+                    rule: format!("{}/role-phrase", title.relation),
+                    trigger: text[toks[first_tok].start..toks[sk_tok[p] - 1].end].trim().to_string(),
+                });
+            }
+        }
+
+        // 7. Relation patterns over the skeleton string.
+        let mut skel = String::new();
+        let mut offsets = Vec::with_capacity(sk.len());
+        for item in &sk {
+            offsets.push(skel.len());
+            match item {
+                Sk::Word(w) => skel.push_str(w),
+                Sk::Slot(n) => {
+                    skel.push('@');
+                    skel.push_str(&n.to_string());
+                }
+            }
+            skel.push(' ');
+        }
+        let item_at = |off: usize| offsets.partition_point(|&o| o <= off).saturating_sub(1);
+        let said_by_slots: Vec<usize> = self
+            .attribution
+            .iter()
+            .flat_map(|re| {
+                re.captures_iter(&skel)
+                    .filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let ends_with_question = text[s..e].trim_end().ends_with('?');
+        if slots.len() >= 2 || slots.iter().any(|s| s.len() >= 2) {
+            for (rel, pat) in rules.patterns() {
+                for c in pat.compiled.regex.captures_iter(&skel) {
+                    let whole = c.get(0).expect("match");
+                    let tr = c.name("TR").unwrap_or(whole);
+                    let (tr_first, tr_last) = (item_at(tr.start()), item_at(tr.end().saturating_sub(2)));
+                    let (m_first, m_last) = (item_at(whole.start()), item_at(whole.end().saturating_sub(2)));
+                    // A speaker is never the source of what they report: no attribution verb in the gaps.
+                    let speaker_gap = (m_first..=m_last)
+                        .filter(|i| *i < tr_first || *i > tr_last)
+                        .any(|i| lex.attribution_verbs.iter().any(|v| v == sk_words[i]));
+                    if speaker_gap {
+                        continue;
+                    }
+                    let slot = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<usize>().ok());
+                    let mut pairs: Vec<(ActorRef, ActorRef, usize, usize)> = Vec::new();
+                    if pat.compiled.pair {
+                        let Some(ps) = slot("P") else { continue };
+                        let members = actor_of(ps);
+                        for a in 0..members.len() {
+                            for b in a + 1..members.len() {
+                                pairs.push((members[a], members[b], ps, ps));
+                            }
+                        }
+                    } else {
+                        let (Some(ss), Some(ts)) = (slot("S"), slot("T")) else {
+                            continue;
+                        };
+                        for a in actor_of(ss) {
+                            for b in actor_of(ts) {
+                                pairs.push((a, b, ss, ts));
+                            }
+                        }
+                    }
+                    let window_start = m_first.saturating_sub(3);
+                    let window: String = sk_words[window_start.min(tr_first)..tr_first].join(" ");
+                    let window = format!(" {window} ").replace(" not only ", " ");
+                    let clause_start = sk_words[..=tr_last]
+                        .iter()
+                        .rposition(|w| *w == ";" || *w == "—")
+                        .map_or(0, |p| p + 1);
+                    let clause: String = format!(" {} ", sk_words[clause_start..=tr_last].join(" "));
+                    let has = |list: &[String], hay: &str| list.iter().any(|cue| hay.contains(&format!(" {cue} ")));
+                    let negated = has(&lex.negation, &window);
+                    let hedged =
+                        pat.hedged || has(&lex.hedge, &window) || has(&lex.condition, &clause) || ends_with_question;
+                    let trigger = tr.as_str().trim().to_string();
+                    for (a, b, ss, ts) in pairs {
+                        if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
+                            continue;
+                        }
+                        let said_by = said_by_slots
+                            .iter()
+                            .find(|&&sp| sp != ss && sp != ts && sp < slots.len() && actor_of(sp).len() == 1)
+                            .map(|&sp| actor_of(sp)[0]);
+                        found.push(RelationInstance {
+                            source: a,
+                            relation: rel.id.clone(),
+                            target: b,
+                            negated,
+                            hedged,
+                            said_by,
+                            sentence: si,
+                            start: s,
+                            end: e,
+                            rule: pat.rule.clone(),
+                            trigger: trigger.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        // One instance per (source, relation, target, negated) per sentence.
+        let mut seen = std::collections::HashSet::new();
+        for r in found {
+            let sym = rules.relation(&r.relation).is_some_and(|x| x.symmetric);
+            let (a, b) = if sym && r.target < r.source {
+                (r.target, r.source)
+            } else {
+                (r.source, r.target)
+            };
+            if seen.insert((a, r.relation.clone(), b, r.negated)) {
+                ex.relations.push(r);
+            }
+        }
+        ex.mentions.extend(ments);
+    }
+
+    /// `(class, words)` of a leader noun or title at word `i`: "president" -> ("president", 1).
+    fn leader_class(&self, words: &[&str], i: usize) -> (String, usize) {
+        if let Some((t, len)) = self.title_at(words, i) {
+            return (self.rules.lexicon.titles[t].class.clone(), len);
+        }
+        if words
+            .get(i)
+            .is_some_and(|w| self.rules.lexicon.leader_nouns.iter().any(|n| n == w))
+        {
+            return ("leader".into(), 1);
+        }
+        (String::new(), 0)
+    }
+
+    /// The state or organization a person leads on `date` (or most recently).
+    fn led_by(&self, person: usize, date: Option<&str>) -> Option<usize> {
+        let roles = &self.rules.actors[person].roles;
+        roles
+            .iter()
+            .filter(|r| r.relation == "leads")
+            .max_by_key(|r| (r.active_on(date), r.from.clone()))
+            .map(|r| r.of)
+    }
+}
+
+/// Merges coordinated slots ("@1 , @2 and @3", "both @1 and @2") into one.
+fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>]) -> (Vec<Sk>, Vec<usize>) {
+    let mut out: Vec<Sk> = Vec::new();
+    let mut out_tok: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < sk.len() {
+        if let Sk::Slot(first) = sk[i] {
+            let mut members = vec![first];
+            let mut j = i + 1;
+            loop {
+                let sep_len = match (sk.get(j), sk.get(j + 1)) {
+                    (Some(Sk::Word(w)), Some(Sk::Word(w2))) if w == "," && (w2 == "and" || w2 == "or") => 2,
+                    (Some(Sk::Word(w)), _) if w == "," || w == "and" || w == "or" || w == "&" => 1,
+                    _ => 0,
+                };
+                if sep_len == 0 {
+                    break;
+                }
+                match sk.get(j + sep_len) {
+                    Some(Sk::Slot(n)) => {
+                        members.push(*n);
+                        j += sep_len + 1;
+                    }
+                    _ => break,
+                }
+            }
+            // A list joined only by commas is an apposition or a series, not a coordination.
+            let joined_by_and = (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or" || w == "&"));
+            if members.len() > 1 && joined_by_and {
+                let merged: Vec<usize> = members.iter().flat_map(|&m| slots[m].clone()).collect();
+                slots[first] = merged;
+                out.push(Sk::Slot(first));
+                out_tok.push(sk_tok[i]);
+                i = j;
+                continue;
+            }
+        }
+        out.push(sk[i].clone());
+        out_tok.push(sk_tok[i]);
+        i += 1;
+    }
+    (out, out_tok)
+}
+
+fn is_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_uppercase())
+        && cs.all(|c| c.is_alphabetic())
+        && !matches!(w, "The" | "And" | "Of" | "On" | "In" | "At" | "To" | "For")
+}
+
+/// snake_case ASCII id of a name: "Jane Doe-Smith" -> "jane_doe_smith".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = deunicode_char(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+fn deunicode_char(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' | 'č' | 'ć' => 'c',
+        'ñ' | 'ń' => 'n',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ý' => 'y',
+        'ř' => 'r',
+        c => c,
+    }
+}
+
+fn ends_with_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.is_char_boundary(hay.len() - needle.len())
+        && hay[hay.len() - needle.len()..].eq_ignore_ascii_case(needle)
+}
+
+fn starts_with_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len() && hay.is_char_boundary(needle.len()) && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizes() {
+        let t: Vec<String> = tokenize("Russia’s army didn't “win”—yet.", 0)
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(
+            t,
+            ["russia", "'s", "army", "did", "n't", "\"", "win", "\"", "—", "yet", "."]
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Jane Doe-Smith"), "jane_doe_smith");
+        assert_eq!(slug("Sébastien Lecornu"), "sebastien_lecornu");
+    }
+}

@@ -1,0 +1,445 @@
+//! Reading documents: walks inputs, decodes text, finds datelines, splits sentences.
+//!
+//! Input: paths given on the command line (files, directories walked for
+//! `.txt`/`.md` in sorted order, `.jsonl` corpora). Output: `Document`s with
+//! their text exactly as stored (lossily decoded, with a warning, when not
+//! UTF-8) and warnings. Sentence spans are byte ranges into that text. This
+//! module knows nothing about rules or actors.
+
+use regex::Regex;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    /// Where it was read from (`path` of a file, `corpus.jsonl:LINE` for JSONL lines).
+    pub path: Option<String>,
+    pub text: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub sha256: String,
+}
+
+impl Document {
+    /// Builds a document from text, finding a dateline when no date is given.
+    pub fn new(id: &str, path: Option<String>, text: String, title: Option<String>, date: Option<String>) -> Document {
+        let date = date.and_then(|d| normalize_date(&d)).or_else(|| find_dateline(&text));
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        Document {
+            id: id.to_string(),
+            path,
+            text,
+            title,
+            date,
+            sha256,
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: no such file or directory")]
+    Missing { path: String },
+    #[error("{path}: cannot read: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path}:{line}: {message}")]
+    BadLine { path: String, line: usize, message: String },
+    #[error("{path}:{line}: duplicate document id {id:?} (first seen in {first})")]
+    DuplicateId {
+        path: String,
+        line: usize,
+        id: String,
+        first: String,
+    },
+}
+
+/// Reads every document named by `inputs`, in order. Warnings (lossy decoding,
+/// skipped binary files) are appended to `warnings`.
+pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Result<Vec<Document>, IngestError> {
+    let mut docs = Vec::new();
+    for input in inputs {
+        read_input(input, &mut docs, warnings)?;
+    }
+    let mut seen: std::collections::HashMap<String, String> = Default::default();
+    for d in &docs {
+        let here = d.path.clone().unwrap_or_default();
+        if let Some(first) = seen.insert(d.id.clone(), here.clone()) {
+            let (path, line) = split_location(&here);
+            return Err(IngestError::DuplicateId {
+                path,
+                line,
+                id: d.id.clone(),
+                first,
+            });
+        }
+    }
+    Ok(docs)
+}
+
+fn split_location(loc: &str) -> (String, usize) {
+    match loc.rsplit_once(':') {
+        Some((p, l)) if l.parse::<usize>().is_ok() => (p.to_string(), l.parse().unwrap_or(0)),
+        _ => (loc.to_string(), 0),
+    }
+}
+
+fn read_input(input: &Path, docs: &mut Vec<Document>, warnings: &mut Vec<String>) -> Result<(), IngestError> {
+    let shown = input.display().to_string();
+    let meta = std::fs::metadata(input).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => IngestError::Missing { path: shown.clone() },
+        _ => IngestError::Read {
+            path: shown.clone(),
+            source: e,
+        },
+    })?;
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        walk(input, &mut files, warnings);
+        files.sort();
+        for f in files {
+            let rel = f.strip_prefix(input).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+            if is_jsonl(&f) {
+                read_jsonl(&f, docs, warnings)?;
+            } else if let Some(d) = read_text_file(&f, &rel, warnings)? {
+                docs.push(d);
+            }
+        }
+        return Ok(());
+    }
+    if is_jsonl(input) {
+        return read_jsonl(input, docs, warnings);
+    }
+    let name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(shown);
+    if let Some(d) = read_text_file(input, &name, warnings)? {
+        docs.push(d);
+    }
+    Ok(())
+}
+
+fn is_jsonl(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "jsonl")
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            warnings.push(format!("{}: cannot read directory: {e}", dir.display()));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            walk(&p, out, warnings);
+        } else if p.extension().is_some_and(|e| e == "txt" || e == "md" || e == "jsonl") {
+            out.push(p);
+        }
+    }
+}
+
+/// Decodes bytes as UTF-8; invalid sequences are replaced and reported.
+pub fn decode(bytes: Vec<u8>, path: &str, warnings: &mut Vec<String>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            warnings.push(format!("{path}: invalid UTF-8 at byte {at}; decoded lossily"));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+fn read_text_file(path: &Path, id: &str, warnings: &mut Vec<String>) -> Result<Option<Document>, IngestError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        warnings.push(format!("{shown}: binary file (NUL byte); skipped"));
+        return Ok(None);
+    }
+    let text = decode(bytes, &shown, warnings);
+    Ok(Some(Document::new(id, Some(shown), text, None, None)))
+}
+
+#[derive(Deserialize)]
+struct JsonlDoc {
+    id: serde_json::Value,
+    text: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+}
+
+fn read_jsonl(path: &Path, docs: &mut Vec<Document>, warnings: &mut Vec<String>) -> Result<(), IngestError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    let text = decode(bytes, &shown, warnings);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |message: String| IngestError::BadLine {
+            path: shown.clone(),
+            line: i + 1,
+            message,
+        };
+        let d: JsonlDoc = serde_json::from_str(line).map_err(|e| bad(format!("invalid JSON: {e}")))?;
+        let id = match d.id {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => return Err(bad("\"id\" must be a string or a number".into())),
+        };
+        let body = d
+            .text
+            .ok_or_else(|| bad(format!("document {id:?} has no \"text\" field")))?;
+        docs.push(Document::new(
+            &id,
+            Some(format!("{shown}:{}", i + 1)),
+            body,
+            d.title,
+            d.date,
+        ));
+    }
+    Ok(())
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    if n.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&n) || n.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+/// Normalizes a date given in metadata: `2025-02-27`, `2025-02-27T10:00:00Z`,
+/// `2025-02`, `February 16, 2025`, `27 February 2025`.
+pub fn normalize_date(s: &str) -> Option<String> {
+    find_date_in(s.trim())
+}
+
+fn date_regexes() -> &'static [Regex; 3] {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+        [
+            Regex::new(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?:T|\b)").expect("iso date regex"),
+            Regex::new(&format!(r"\b([0-3]?\d)(?:st|nd|rd|th)? {month},? ((?:19|20)\d\d)\b")).expect("dmy regex"),
+            Regex::new(&format!(r"\b{month} ([0-3]?\d)(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b")).expect("mdy regex"),
+        ]
+    })
+}
+
+fn find_date_in(s: &str) -> Option<String> {
+    let [iso, dmy, mdy] = date_regexes();
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |pos: usize, date: Option<String>| {
+        if let Some(d) = date {
+            if best.as_ref().is_none_or(|(p, _)| pos < *p) {
+                best = Some((pos, d));
+            }
+        }
+    };
+    if let Some(c) = iso.captures(s) {
+        let d = match c.get(3) {
+            Some(day) => format!("{}-{}-{}", &c[1], &c[2], day.as_str()),
+            None => format!("{}-{}", &c[1], &c[2]),
+        };
+        consider(c.get(0).map_or(0, |m| m.start()), Some(d));
+    }
+    if let Some(c) = dmy.captures(s) {
+        let d = ymd(&c[3], &c[2], &c[1]);
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+    }
+    if let Some(c) = mdy.captures(s) {
+        let d = ymd(&c[3], &c[1], &c[2]);
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+    }
+    best.map(|(_, d)| d)
+}
+
+fn ymd(year: &str, month: &str, day: &str) -> Option<String> {
+    let m = month_number(month.trim_end_matches('.'))?;
+    let d: u32 = day.parse().ok()?;
+    (1..=31).contains(&d).then(|| format!("{year}-{m:02}-{d:02}"))
+}
+
+/// Looks for a dateline in the first lines of a document.
+pub fn find_dateline(text: &str) -> Option<String> {
+    text.lines().filter(|l| !l.trim().is_empty()).take(12).find_map(|l| {
+        if l.len() > 200 {
+            return None;
+        }
+        find_date_in(l)
+    })
+}
+
+/// Words ending in a period that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "st", "jr", "sr",
+    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd", "dept", "adm", "amb", "pres", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u",
+    "u.s.a",
+];
+
+/// Splits a text into sentences: byte spans (half-open), trimmed of spaces and
+/// list bullets. Line breaks always end a sentence (headlines, bullets and
+/// paragraphs broken by single newlines); within a line, `.`, `!`, `?` (and a
+/// closing quote or bracket) followed by a space end one unless the word is an
+/// abbreviation or an initial.
+pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            // Include closing quotes / brackets after the terminator.
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let rest = &line[j..];
+                let skip = ['"', '\'', ')', ']', '”', '’', '»']
+                    .iter()
+                    .find(|q| rest.starts_with(**q))
+                    .map(|q| q.len_utf8());
+                match skip {
+                    Some(n) => j += n,
+                    None => break,
+                }
+            }
+            let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
+            if followed_by_space && c == b'.' && is_abbreviation(&line[sent_start..i]) {
+                i = j;
+                continue;
+            }
+            if followed_by_space {
+                let next = line[j..].trim_start();
+                let starts_sentence = next
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"'“‘«([—–-•".contains(ch));
+                if starts_sentence {
+                    push_trimmed(text, start + sent_start, start + j, out);
+                    sent_start = j;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start + sent_start, end, out);
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let w = word.to_ascii_lowercase();
+    if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial: "J. D. Vance"
+    }
+    ABBREVIATIONS.contains(&w.as_str()) || (w.contains('.') && w.len() <= 5)
+}
+
+fn push_trimmed(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+    let seg = &text[s..e];
+    let lead = seg.len()
+        - seg
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·' || c == '*')
+            .len();
+    s += lead;
+    let seg = &text[s..e];
+    e = s + seg.trim_end().len();
+    if e > s && text[s..e].chars().any(|c| c.is_alphanumeric()) {
+        out.push((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_split(text: &str, expected: &[&str]) {
+        let got: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn splits_sentences() {
+        check_split(
+            "The U.S. said no. Mr. Smith left.",
+            &["The U.S. said no.", "Mr. Smith left."],
+        );
+        check_split(
+            "Headline without period\nBody one. Body two.",
+            &["Headline without period", "Body one.", "Body two."],
+        );
+        check_split("  • What can it do?\n  • Nothing.", &["What can it do?", "Nothing."]);
+        check_split(
+            "J. D. Vance spoke. Then \"Go.\" He left.",
+            &["J. D. Vance spoke.", "Then \"Go.\"", "He left."],
+        );
+        check_split("It rose 3.5 percent. Ok", &["It rose 3.5 percent.", "Ok"]);
+        check_split("He said “no.” Then left.", &["He said “no.”", "Then left."]);
+    }
+
+    fn check_date(text: &str, expected: Option<&str>) {
+        assert_eq!(find_dateline(text).as_deref(), expected, "{text}");
+    }
+
+    #[test]
+    fn finds_datelines() {
+        check_date("Title\n\n27 February, 2025 Thursday\n15:34", Some("2025-02-27"));
+        check_date("Title\nFebruary 16, 2025\nbody", Some("2025-02-16"));
+        check_date("Posted 2026-02-04 by x", Some("2026-02-04"));
+        check_date("Sept. 3, 2024", Some("2024-09-03"));
+        check_date("No date here\nat all", None);
+        assert_eq!(normalize_date("2025-02-27T10:00:00Z").as_deref(), Some("2025-02-27"));
+        assert_eq!(normalize_date("2025-02").as_deref(), Some("2025-02"));
+    }
+}

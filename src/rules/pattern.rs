@@ -1,0 +1,357 @@
+//! The pattern language: compiles a relation pattern written over actor slots
+//! and words into a regex over a sentence skeleton.
+//!
+//! A skeleton is the sentence lowercased and tokenized, each token followed by
+//! one space, with every actor mention (or coordinated group of mentions)
+//! replaced by a slot token `@N`: "Russia rejected the US plan" becomes
+//! `@0 rejected the @1 plan `. Pattern syntax (space separated):
+//!
+//! | syntax | matches |
+//! |---|---|
+//! | `{S}` `{T}` | the source / target slot |
+//! | `{P}` | a coordinated group whose members pair up (symmetric relations) |
+//! | `<reject>` `<reject\|refuse>` | every inflection of the verb lemmas (rejects, rejected, rejecting) |
+//! | `word` | the word itself (lowercase); `word*` any word starting so |
+//! | `(a b\|c)` | alternatives, each a sequence; `(...)?` and `word?` are optional |
+//! | `~N` | up to N words (no actor slots, no punctuation) |
+//! | `~~N` | up to N tokens that may include commas, quotes and dashes (no slots, no `.;:?!`) |
+//!
+//! The first `<...>` (or else the first word) is the trigger.
+
+use regex::Regex;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    pub regex: Regex,
+    /// Whether the pattern uses `{P}` (pairs within a group) rather than `{S}`/`{T}`.
+    pub pair: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Word(String),
+    Open,
+    Close,
+    Bar,
+    Question,
+}
+
+fn lex(src: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<Tok>| {
+        if !cur.is_empty() {
+            out.push(Tok::Word(std::mem::take(cur)));
+        }
+    };
+    let mut in_angle = false;
+    for c in src.chars() {
+        if in_angle {
+            cur.push(c);
+            if c == '>' {
+                in_angle = false;
+                flush(&mut cur, &mut out);
+            }
+            continue;
+        }
+        match c {
+            '<' => {
+                flush(&mut cur, &mut out);
+                in_angle = true;
+                cur.push(c);
+            }
+            '(' => {
+                flush(&mut cur, &mut out);
+                out.push(Tok::Open);
+            }
+            ')' => {
+                flush(&mut cur, &mut out);
+                out.push(Tok::Close);
+            }
+            '|' => {
+                flush(&mut cur, &mut out);
+                out.push(Tok::Bar);
+            }
+            '?' if cur.is_empty() => out.push(Tok::Question),
+            c if c.is_whitespace() => flush(&mut cur, &mut out),
+            c => cur.push(c),
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+struct Compiler<'a> {
+    toks: Vec<Tok>,
+    pos: usize,
+    irregular: &'a BTreeMap<String, Vec<String>>,
+    slots: Vec<char>,
+    trigger_done: bool,
+}
+
+impl Compiler<'_> {
+    fn seq(&mut self, depth: usize) -> Result<String, String> {
+        let mut alts = vec![String::new()];
+        while self.pos < self.toks.len() {
+            let tok = self.toks[self.pos].clone();
+            self.pos += 1;
+            let piece = match tok {
+                Tok::Close if depth > 0 => break,
+                Tok::Close => return Err("unbalanced ')'".into()),
+                Tok::Bar => {
+                    if depth == 0 {
+                        return Err("'|' outside parentheses; wrap alternatives in (...)".into());
+                    }
+                    alts.push(String::new());
+                    continue;
+                }
+                Tok::Question => return Err("'?' must follow a word or a group".into()),
+                Tok::Open => {
+                    let inner = self.seq(depth + 1)?;
+                    if self.toks.get(self.pos - 1) != Some(&Tok::Close) {
+                        return Err("unclosed '('".into());
+                    }
+                    format!("(?:{inner})")
+                }
+                Tok::Word(w) => self.word(&w)?,
+            };
+            let piece = if self.toks.get(self.pos) == Some(&Tok::Question) {
+                self.pos += 1;
+                format!("(?:{piece})?")
+            } else {
+                piece
+            };
+            alts.last_mut().expect("one alternative").push_str(&piece);
+        }
+        if alts.iter().any(|a| a.is_empty()) && alts.len() > 1 {
+            return Err("empty alternative in (...)".into());
+        }
+        Ok(alts.join("|"))
+    }
+
+    fn word(&mut self, w: &str) -> Result<String, String> {
+        if let Some(name) = w.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+            let c = match name {
+                "S" | "T" | "P" => name.chars().next().expect("one char"),
+                _ => return Err(format!("unknown slot {{{name}}}: use {{S}}, {{T}} or {{P}}")),
+            };
+            if self.slots.contains(&c) {
+                return Err(format!("slot {{{name}}} used twice"));
+            }
+            self.slots.push(c);
+            return Ok(format!("@(?P<{c}>\\d+) "));
+        }
+        if let Some(n) = w.strip_prefix("~~") {
+            let n: u32 = n
+                .parse()
+                .map_err(|_| format!("gap {w:?}: expected ~~N with N a number"))?;
+            return Ok(format!("(?:[^@ .;:?!][^ ]* ){{0,{n}}}"));
+        }
+        if let Some(n) = w.strip_prefix('~') {
+            let n: u32 = n
+                .parse()
+                .map_err(|_| format!("gap {w:?}: expected ~N with N a number"))?;
+            return Ok(format!("(?:[^@ .,;:?!\"()—][^ ]* ){{0,{n}}}"));
+        }
+        if let Some(inner) = w.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+            if inner.trim().is_empty() {
+                return Err("empty verb <>".into());
+            }
+            let mut forms: Vec<String> = Vec::new();
+            for lemma in inner.split('|') {
+                for f in inflect(lemma.trim(), self.irregular) {
+                    if !forms.contains(&f) {
+                        forms.push(f);
+                    }
+                }
+            }
+            forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            let alt = forms.iter().map(|f| words_regex(f)).collect::<Vec<_>>().join("|");
+            return Ok(self.trigger(format!("(?:{alt})")));
+        }
+        if w.starts_with('{') || w.starts_with('<') {
+            return Err(format!("malformed token {w:?}"));
+        }
+        let lw = w.to_lowercase();
+        if let Some(prefix) = lw.strip_suffix('*') {
+            if prefix.is_empty() {
+                return Err("'*' needs a prefix: write sanction*".into());
+            }
+            return Ok(self.trigger(format!("{}[^ @]* ", regex::escape(prefix))));
+        }
+        Ok(self.trigger(format!("{} ", regex::escape(&lw))))
+    }
+
+    fn trigger(&mut self, re: String) -> String {
+        if self.trigger_done {
+            re
+        } else {
+            self.trigger_done = true;
+            format!("(?P<TR>{re})")
+        }
+    }
+}
+
+fn words_regex(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(|w| format!("{} ", regex::escape(w)))
+        .collect()
+}
+
+/// Compiles a pattern; the error says what is wrong in words a rule author knows.
+pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<CompiledPattern, String> {
+    let mut c = Compiler {
+        toks: lex(src),
+        pos: 0,
+        irregular,
+        slots: Vec::new(),
+        trigger_done: false,
+    };
+    if c.toks.is_empty() {
+        return Err("empty pattern".into());
+    }
+    let body = c.seq(0)?;
+    let pair = c.slots.contains(&'P');
+    match (c.slots.contains(&'S'), c.slots.contains(&'T'), pair) {
+        (true, true, false) | (false, false, true) => {}
+        (_, _, true) => return Err("{P} cannot be combined with {S} or {T}".into()),
+        _ => return Err("a pattern needs both {S} and {T} (or one {P})".into()),
+    }
+    let regex = Regex::new(&body).map_err(|e| format!("pattern does not compile: {e}"))?;
+    Ok(CompiledPattern { regex, pair })
+}
+
+/// Every inflection of a verb lemma (the first word is inflected, the rest kept):
+/// `reject` -> reject, rejects, rejected, rejecting; `rule out` -> rules out ...
+pub fn inflect(lemma: &str, irregular: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let lemma = lemma.to_lowercase();
+    let (head, rest) = match lemma.split_once(' ') {
+        Some((h, r)) => (h.to_string(), format!(" {r}")),
+        None => (lemma.clone(), String::new()),
+    };
+    let mut forms = vec![head.clone()];
+    let consonant = |c: char| !"aeiou".contains(c);
+    let chars: Vec<char> = head.chars().collect();
+    let n = chars.len();
+    // third person singular
+    if head.ends_with('s')
+        || head.ends_with('x')
+        || head.ends_with('z')
+        || head.ends_with("ch")
+        || head.ends_with("sh")
+        || head.ends_with('o')
+    {
+        forms.push(format!("{head}es"));
+    } else if n > 1 && head.ends_with('y') && consonant(chars[n - 2]) {
+        forms.push(format!("{}ies", &head[..head.len() - 1]));
+    } else {
+        forms.push(format!("{head}s"));
+    }
+    // doubling of a final consonant after a single short vowel: ban -> banned
+    let doubles = (3..=4).contains(&n)
+        && consonant(chars[n - 1])
+        && !"wxy".contains(chars[n - 1])
+        && !consonant(chars[n - 2])
+        && consonant(chars[n - 3]);
+    let stem = if doubles {
+        format!("{head}{}", chars[n - 1])
+    } else {
+        head.clone()
+    };
+    if head.ends_with('e') {
+        forms.push(format!("{head}d"));
+        if head.ends_with("ee") {
+            forms.push(format!("{head}ing"));
+        } else {
+            forms.push(format!("{}ing", &head[..head.len() - 1]));
+        }
+    } else if n > 1 && head.ends_with('y') && consonant(chars[n - 2]) {
+        forms.push(format!("{}ied", &head[..head.len() - 1]));
+        forms.push(format!("{head}ing"));
+    } else {
+        forms.push(format!("{stem}ed"));
+        forms.push(format!("{stem}ing"));
+    }
+    if let Some(irr) = irregular.get(&head) {
+        forms.retain(|f| !f.ends_with("ed"));
+        forms.extend(irr.iter().cloned());
+    }
+    forms.into_iter().map(|f| format!("{f}{rest}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(pattern: &str, skeleton: &str, expected: Option<(&str, &str)>) {
+        let mut irr = BTreeMap::new();
+        irr.insert("meet".to_string(), vec!["met".to_string()]);
+        let p = compile(pattern, &irr).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        let got = p.regex.captures(skeleton).map(|c| {
+            let s = c.name("S").or(c.name("P")).map_or("", |m| m.as_str());
+            let t = c.name("T").map_or("", |m| m.as_str());
+            (s.to_string(), t.to_string())
+        });
+        assert_eq!(
+            got,
+            expected.map(|(s, t)| (s.to_string(), t.to_string())),
+            "{pattern} on {skeleton}"
+        );
+    }
+
+    #[test]
+    fn matches_skeletons() {
+        check(
+            "{S} <reject> ~4 {T}",
+            "@0 rejected the plan for @1 . ",
+            Some(("0", "1")),
+        );
+        check("{S} <reject> ~2 {T}", "@0 rejected the new big plan for @1 . ", None);
+        check("{S} <meet> {T}", "@0 met @1 ", Some(("0", "1")));
+        check(
+            "{T} (was|were) <sideline> by {S}",
+            "@0 was sidelined by @1 ",
+            Some(("1", "0")),
+        );
+        check("talks between {P}", "the talks between @3 were long ", Some(("3", "")));
+        check(
+            "{S} <impose> sanction* on {T}",
+            "@0 imposed sanctions on @1 ",
+            Some(("0", "1")),
+        );
+        check("{S} (has|have)? <back> {T}", "@0 backs @1 ", Some(("0", "1")));
+        check("{S} ~3 <support> {T}", "@0 and @2 support @1 ", Some(("2", "1")));
+        check("{S} ~3 <reject> {T}", "@0 , however , rejected @1 ", None);
+        check("{S} ~~3 <reject> {T}", "@0 , however , rejected @1 ", Some(("0", "1")));
+    }
+
+    #[test]
+    fn reports_bad_patterns() {
+        let irr = BTreeMap::new();
+        let err = |p: &str| compile(p, &irr).err().unwrap_or_default();
+        assert_eq!(err("{S} <reject>"), "a pattern needs both {S} and {T} (or one {P})");
+        assert_eq!(err("{S} {X} {T}"), "unknown slot {X}: use {S}, {T} or {P}");
+        assert_eq!(err("{S} (a|b {T}"), "unclosed '('");
+        assert_eq!(err("{S} ~x {T}"), "gap \"~x\": expected ~N with N a number");
+        assert_eq!(
+            err("{S} a|b {T}"),
+            "'|' outside parentheses; wrap alternatives in (...)"
+        );
+    }
+
+    #[test]
+    fn inflects_verbs() {
+        let irr = BTreeMap::new();
+        assert_eq!(inflect("reject", &irr), ["reject", "rejects", "rejected", "rejecting"]);
+        assert_eq!(inflect("urge", &irr), ["urge", "urges", "urged", "urging"]);
+        assert_eq!(inflect("deny", &irr), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(inflect("ban", &irr), ["ban", "bans", "banned", "banning"]);
+        assert_eq!(inflect("push", &irr), ["push", "pushes", "pushed", "pushing"]);
+        assert_eq!(
+            inflect("rule out", &irr),
+            ["rule out", "rules out", "ruled out", "ruling out"]
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Serde structs that mirror the rule files exactly. Nothing outside
+//! `rules` sees these; `compile` turns them into `RuleSet`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ActorFile {
+    #[serde(default)]
+    pub actor: Vec<RawActor>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    pub id: String,
+    pub label: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<RawAlias>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<RawAlias>,
+    pub number: Option<String>,
+    pub gender: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<RawRole>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum RawAlias {
+    Plain(String),
+    Table(RawAliasTable),
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawAliasTable {
+    pub text: String,
+    /// "sensitive" (default) or "insensitive".
+    pub case: Option<String>,
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+    #[serde(default)]
+    pub unless_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    pub relation: String,
+    pub of: String,
+    pub title: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RelationFile {
+    #[serde(default)]
+    pub relation: Vec<RawRelation>,
+    #[serde(default)]
+    pub pattern: Vec<RawExtraPatterns>,
+}
+
+/// Patterns for a relation defined in another file: `[[pattern]] relation = "opposes"`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExtraPatterns {
+    pub relation: String,
+    #[serde(flatten)]
+    pub pattern: RawPattern,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelation {
+    pub id: String,
+    #[serde(default)]
+    pub symmetric: bool,
+    pub polarity: String,
+    pub color: String,
+    #[serde(default)]
+    pub plover: Vec<String>,
+    #[serde(default)]
+    pub cameo: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub pattern: Vec<RawPattern>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPattern {
+    pub name: String,
+    #[serde(rename = "match")]
+    pub pattern: String,
+    /// Sentences the pattern must extract: "TEXT => source relation target[, ...]".
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Sentences the pattern must not extract anything from.
+    #[serde(default)]
+    pub counter: Vec<String>,
+    /// Forces the hedged flag on every match (e.g. "calls on X to").
+    #[serde(default)]
+    pub hedged: bool,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub heads: Heads,
+    #[serde(default)]
+    pub title: Vec<RawTitle>,
+    #[serde(default)]
+    pub leader_nouns: Vec<String>,
+    #[serde(default)]
+    pub flags: Flags,
+    #[serde(default)]
+    pub attribution: Attribution,
+    #[serde(default)]
+    pub boilerplate: Boilerplate,
+    #[serde(default)]
+    pub verbs: Verbs,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Heads {
+    /// Nouns that turn a demonym into a state mention: "Russian officials".
+    #[serde(default)]
+    pub singular: Vec<String>,
+    #[serde(default)]
+    pub plural: Vec<String>,
+    /// Nouns after a leader's surname that name the state: "the Trump administration".
+    #[serde(default)]
+    pub person: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTitle {
+    /// Spellings, lowercase: ["foreign minister", "foreign secretary"].
+    pub words: Vec<String>,
+    pub relation: String,
+    /// The class used to match a person's role title; defaults to the first word.
+    pub class: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Flags {
+    #[serde(default)]
+    pub negation: Vec<String>,
+    #[serde(default)]
+    pub hedge: Vec<String>,
+    /// Cues that hedge a whole clause when they come anywhere before the trigger.
+    #[serde(default)]
+    pub condition: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    #[serde(default)]
+    pub verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Boilerplate {
+    /// Regexes for lines that are not article body (menus, tickers, bylines).
+    #[serde(default)]
+    pub line: Vec<String>,
+    /// Regexes for lines that start a non-body region running to the end.
+    #[serde(default)]
+    pub tail: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Verbs {
+    /// Irregular forms: "meet" = ["met"].
+    #[serde(default)]
+    pub irregular: std::collections::BTreeMap<String, Vec<String>>,
+}
