@@ -419,6 +419,7 @@ impl<'r> Extractor<'r> {
         // 2. Descriptions: "the US president", "the Kremlin dictator", "the head of the White House".
         let mut i = 0;
         let mut described: Vec<(usize, usize, usize)> = Vec::new(); // (start tok, end tok, person)
+        let mut role_edges: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start tok, end tok, person, org)
         while i < toks.len() {
             if words[i] == "the" {
                 // the <org> <leader noun|title>  (not followed by a name)
@@ -434,6 +435,7 @@ impl<'r> Extractor<'r> {
                         if len > 0 && !followed_by_name && rules.actors[m.actor].kind != Kind::Person {
                             if let Some(p) = self.holder(m.actor, &class, date) {
                                 described.push((i, mj + len, p));
+                                role_edges.push((i, mj + len, p, m.actor));
                                 i = mj + len + 1;
                                 continue;
                             }
@@ -443,12 +445,15 @@ impl<'r> Extractor<'r> {
                 // the <leader noun|title> of <org>
                 let (class, len) = self.leader_class(&words, i + 1);
                 if len > 0 && words.get(i + 1 + len) == Some(&"of") {
-                    let k = i + 2 + len + usize::from(words.get(i + 2 + len) == Some(&"the"));
-                    if let Some(m) = toks.get(k).and_then(|t| ments.iter().find(|m| m.start == t.start)) {
+                    let k = i + 2 + len;
+                    let at = |k: usize| toks.get(k).and_then(|t| ments.iter().find(|m| m.start == t.start));
+                    let found = at(k).or_else(|| if words.get(k) == Some(&"the") { at(k + 1) } else { None });
+                    if let Some(m) = found {
                         if rules.actors[m.actor].kind != Kind::Person {
                             if let Some(p) = self.holder(m.actor, &class, date) {
                                 let mj = tok_end(m.end).unwrap_or(k);
                                 described.push((i, mj, p));
+                                role_edges.push((i, mj, p, m.actor));
                                 i = mj + 1;
                                 continue;
                             }
@@ -568,7 +573,9 @@ impl<'r> Extractor<'r> {
                 .filter(|m| m.end <= t.start)
                 .rev()
                 .chain(ex.mentions.iter().rev().take_while(|m| m.sentence + 2 >= si));
+            let earlier: Vec<&Mention> = earlier.collect();
             let found = earlier
+                .iter()
                 .filter(|m| {
                     let a = ex.actor(rules, m.actor);
                     match kind {
@@ -579,7 +586,18 @@ impl<'r> Extractor<'r> {
                     }
                 })
                 .map(|m| m.actor)
-                .next();
+                .next()
+                .or_else(|| {
+                    // "they" for a state or organization, as news often writes.
+                    (kind == Pron::They)
+                        .then(|| {
+                            earlier
+                                .iter()
+                                .find(|m| matches!(ex.actor(rules, m.actor).kind, Kind::State | Kind::Organization))
+                        })
+                        .flatten()
+                        .map(|m| m.actor)
+                });
             if let Some(actor) = found {
                 ments.push(Mention {
                     start: t.start,
@@ -630,8 +648,30 @@ impl<'r> Extractor<'r> {
             v
         };
 
-        // 6. Role phrases: "[Russian] President Vladimir Putin", "Russia's Foreign Minister Sergei Lavrov".
+        // 6. Role phrases: "[Russian] President Vladimir Putin", "Russia's Foreign Minister Sergei Lavrov",
+        // and descriptions that name a role ("the Kremlin dictator", "the head of the White House").
         let mut found: Vec<RelationInstance> = Vec::new();
+        for &(a, b, person, org) in &role_edges {
+            let relation = rules.actors[person]
+                .roles
+                .iter()
+                .filter(|r| r.of == org)
+                .max_by_key(|r| (r.active_on(date), r.relation == "leads"))
+                .map_or("leads", |r| r.relation.as_str());
+            found.push(RelationInstance {
+                source: person,
+                relation: relation.to_string(),
+                target: org,
+                negated: false,
+                hedged: false,
+                said_by: None,
+                sentence: si,
+                start: s,
+                end: e,
+                rule: format!("{relation}/description"),
+                trigger: text[toks[a].start..toks[b].end].to_string(),
+            });
+        }
         let sk_words: Vec<&str> = sk
             .iter()
             .map(|x| if let Sk::Word(w) = x { w.as_str() } else { "@" })
@@ -849,7 +889,18 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>]) -> (Vec
             let mut members = vec![first];
             let mut j = i + 1;
             loop {
+                let word = |k: usize| match sk.get(k) {
+                    Some(Sk::Word(w)) => w.as_str(),
+                    _ => "",
+                };
                 let sep_len = match (sk.get(j), sk.get(j + 1)) {
+                    _ if word(j) == ","
+                        && (word(j + 1) == "together" || word(j + 1) == "along")
+                        && word(j + 2) == "with" =>
+                    {
+                        3
+                    }
+                    _ if (word(j) == "together" || word(j) == "along") && word(j + 1) == "with" => 2,
                     (Some(Sk::Word(w)), Some(Sk::Word(w2))) if w == "," && (w2 == "and" || w2 == "or") => 2,
                     (Some(Sk::Word(w)), _) if w == "," || w == "and" || w == "or" || w == "&" => 1,
                     _ => 0,
@@ -866,7 +917,8 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>]) -> (Vec
                 }
             }
             // A list joined only by commas is an apposition or a series, not a coordination.
-            let joined_by_and = (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or" || w == "&"));
+            let joined_by_and =
+                (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or" || w == "&" || w == "with"));
             if members.len() > 1 && joined_by_and {
                 let merged: Vec<usize> = members.iter().flat_map(|&m| slots[m].clone()).collect();
                 slots[first] = merged;

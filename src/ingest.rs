@@ -309,9 +309,8 @@ pub fn find_dateline(text: &str) -> Option<String> {
 /// Words ending in a period that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "st", "jr", "sr",
-    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "corp", "co", "ltd", "dept", "adm", "amb", "pres", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u",
-    "u.s.a",
+    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
+    "co", "ltd", "dept", "adm", "amb", "pres", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "u.s.a",
 ];
 
 /// Splits a text into sentences: byte spans (half-open), trimmed of spaces and

@@ -695,6 +695,9 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
 /// and for case-insensitive aliases the lower, Title and UPPER forms.
 fn spellings(text: &str, insensitive: bool) -> Vec<String> {
     let mut base = vec![text.to_string()];
+    if let Some(rest) = text.strip_prefix("the ") {
+        base.push(format!("The {rest}"));
+    }
     if insensitive {
         let lower = text.to_lowercase();
         let mut title = String::new();
