@@ -1,0 +1,4 @@
+//! One integration test binary: runs the real CLI on real files in temp dirs.
+
+mod build;
+mod support;
