@@ -568,12 +568,17 @@ impl<'r> Extractor<'r> {
             if kind == Pron::It && t.lower == "it" && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n)) {
                 continue;
             }
-            let earlier = ments
-                .iter()
-                .filter(|m| m.end <= t.start)
-                .rev()
-                .chain(ex.mentions.iter().rev().take_while(|m| m.sentence + 2 >= si));
-            let earlier: Vec<&Mention> = earlier.collect();
+            // Candidates: this sentence by recency, then each earlier sentence's first mention
+            // (its subject, usually) before the rest of that sentence by recency.
+            let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
+            for back in 1..=2 {
+                let Some(prev) = si.checked_sub(back) else { break };
+                let in_prev: Vec<&Mention> = ex.mentions.iter().filter(|m| m.sentence == prev).collect();
+                if let Some(first) = in_prev.first() {
+                    earlier.push(first);
+                }
+                earlier.extend(in_prev.iter().skip(1).rev());
+            }
             let found = earlier
                 .iter()
                 .filter(|m| {
@@ -812,7 +817,9 @@ impl<'r> Extractor<'r> {
                     let negated = has(&lex.negation, &window);
                     let hedged =
                         pat.hedged || has(&lex.hedge, &window) || has(&lex.condition, &clause) || ends_with_question;
-                    let trigger = tr.as_str().trim().to_string();
+                    let item_start = |i: usize| toks[sk_tok[i]].start;
+                    let item_end = |i: usize| if i + 1 < sk.len() { item_start(i + 1) } else { e };
+                    let trigger = text[item_start(tr_first)..item_end(tr_last)].trim().to_string();
                     for (a, b, ss, ts) in pairs {
                         if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
                             continue;

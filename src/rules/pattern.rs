@@ -108,11 +108,20 @@ impl Compiler<'_> {
                 }
                 Tok::Question => return Err("'?' must follow a word or a group".into()),
                 Tok::Open => {
+                    // A whole (non-optional) group is the trigger, not its first alternative.
+                    let was = self.trigger_done;
+                    self.trigger_done = true;
                     let inner = self.seq(depth + 1)?;
                     if self.toks.get(self.pos - 1) != Some(&Tok::Close) {
                         return Err("unclosed '('".into());
                     }
-                    format!("(?:{inner})")
+                    let optional = self.toks.get(self.pos) == Some(&Tok::Question);
+                    if !was && !optional && !inner.contains("(?P<") {
+                        format!("(?P<TR>(?:{inner}))")
+                    } else {
+                        self.trigger_done = was;
+                        format!("(?:{inner})")
+                    }
                 }
                 Tok::Word(w) => self.word(&w)?,
             };
@@ -325,6 +334,9 @@ mod tests {
         check("{S} ~3 <support> {T}", "@0 and @2 support @1 ", Some(("2", "1")));
         check("{S} ~3 <reject> {T}", "@0 , however , rejected @1 ", None);
         check("{S} ~~3 <reject> {T}", "@0 , however , rejected @1 ", Some(("0", "1")));
+        let p = compile("{S} ~3 (talks|negotiations) with {T}", &BTreeMap::new()).expect("compiles");
+        let c = p.regex.captures("@0 's negotiations with @1 ").expect("matches");
+        assert_eq!(c.name("TR").map(|m| m.as_str()), Some("negotiations "));
     }
 
     #[test]
