@@ -29,6 +29,11 @@ pub struct Mention {
     pub plural: bool,
     /// Pronouns are resolved mentions but do not count as naming the actor.
     pub pronoun: bool,
+    /// An object pronoun ("him", "them"): never the source of a relation.
+    pub objective: bool,
+    /// A state or organization that only qualifies a title ("Russian President ..."):
+    /// never coordinated with its neighbours.
+    pub modifier: bool,
     pub sentence: usize,
 }
 
@@ -365,8 +370,14 @@ impl<'r> Extractor<'r> {
                 actor: alias.actor,
                 plural: actor.plural,
                 pronoun: false,
+                objective: false,
+                modifier: false,
                 sentence: si,
             };
+            if alias.kind == AliasKind::Name && actor.kind != Kind::Person {
+                let after_s = if next == "'s" { tj + 2 } else { tj + 1 };
+                m.modifier = self.title_at(&words, after_s).is_some();
+            }
             match alias.kind {
                 AliasKind::Name => {
                     if actor.kind == Kind::Person && is_head(next, &lex.person_heads) {
@@ -401,6 +412,7 @@ impl<'r> Extractor<'r> {
                         m.plural = false;
                     } else if self.title_at(&words, tj + 1).is_some() || lex.leader_nouns.iter().any(|n| n == next) {
                         m.plural = false;
+                        m.modifier = true;
                     } else {
                         continue;
                     }
@@ -492,6 +504,8 @@ impl<'r> Extractor<'r> {
                 actor: p,
                 plural: false,
                 pronoun: false,
+                objective: false,
+                modifier: false,
                 sentence: si,
             });
         }
@@ -517,7 +531,11 @@ impl<'r> Extractor<'r> {
             {
                 j += 1;
             }
-            if j - first >= 2 && (j >= toks.len() || !text[toks[j].start..].starts_with(|c: char| c.is_uppercase())) {
+            let last_is_initial = j > first && toks[j - 1].end - toks[j - 1].start < 2;
+            if j - first >= 2
+                && !last_is_initial
+                && (j >= toks.len() || !text[toks[j].start..].starts_with(|c: char| c.is_uppercase()))
+            {
                 let name = text[toks[first].start..toks[j - 1].end].to_string();
                 let id = slug(&name);
                 let actor = match rules.actor(&id) {
@@ -549,6 +567,8 @@ impl<'r> Extractor<'r> {
                     actor,
                     plural: false,
                     pronoun: false,
+                    objective: false,
+                    modifier: false,
                     sentence: si,
                 });
             }
@@ -610,6 +630,8 @@ impl<'r> Extractor<'r> {
                     actor,
                     plural: kind == Pron::They,
                     pronoun: true,
+                    objective: matches!(t.lower.as_str(), "him" | "them" | "himself" | "themselves" | "itself"),
+                    modifier: false,
                     sentence: si,
                 });
             }
@@ -646,7 +668,8 @@ impl<'r> Extractor<'r> {
             sk_tok.push(ti);
             ti += 1;
         }
-        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots);
+        let modifier: Vec<bool> = slots.iter().map(|m| ments[m[0]].modifier).collect();
+        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
         let actor_of = |slot: usize| -> Vec<ActorRef> {
             let mut v: Vec<ActorRef> = slots[slot].iter().map(|&mi| ments[mi].actor).collect();
             v.dedup();
@@ -799,6 +822,9 @@ impl<'r> Extractor<'r> {
                         let (Some(ss), Some(ts)) = (slot("S"), slot("T")) else {
                             continue;
                         };
+                        if slots[ss].iter().all(|&mi| ments[mi].objective) {
+                            continue;
+                        }
                         for a in actor_of(ss) {
                             for b in actor_of(ts) {
                                 pairs.push((a, b, ss, ts));
@@ -887,7 +913,7 @@ impl<'r> Extractor<'r> {
 }
 
 /// Merges coordinated slots ("@1 , @2 and @3", "both @1 and @2") into one.
-fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>]) -> (Vec<Sk>, Vec<usize>) {
+fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifier: &[bool]) -> (Vec<Sk>, Vec<usize>) {
     let mut out: Vec<Sk> = Vec::new();
     let mut out_tok: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -916,7 +942,7 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>]) -> (Vec
                     break;
                 }
                 match sk.get(j + sep_len) {
-                    Some(Sk::Slot(n)) => {
+                    Some(Sk::Slot(n)) if !modifier[*n] && !modifier[first] => {
                         members.push(*n);
                         j += sep_len + 1;
                     }
