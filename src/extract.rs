@@ -769,7 +769,36 @@ impl<'r> Extractor<'r> {
             }
         }
 
-        // 7. Relation patterns over the skeleton string.
+        // 7. Relation patterns over the skeleton string, without role-phrase headers:
+        // "refused to meet Ukrainian President Volodymyr Zelensky" reads as "refused to meet @zelensky".
+        let mut keep = vec![true; sk.len()];
+        for (i, item) in sk.iter().enumerate() {
+            let Sk::Slot(n) = item else { continue };
+            if !modifier[*n] {
+                continue;
+            }
+            let j = if sk_words.get(i + 1) == Some(&"'s") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((_, len)) = self.title_at(&sk_words, j) {
+                if matches!(sk.get(j + len), Some(Sk::Slot(_))) {
+                    keep[i..j + len].iter_mut().for_each(|k| *k = false);
+                }
+            }
+        }
+        let sk: Vec<Sk> = sk
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(x, _)| x.clone())
+            .collect();
+        let sk_tok: Vec<usize> = sk_tok.iter().zip(&keep).filter(|(_, k)| **k).map(|(x, _)| *x).collect();
+        let sk_words: Vec<&str> = sk
+            .iter()
+            .map(|x| if let Sk::Word(w) = x { w.as_str() } else { "@" })
+            .collect();
         let mut skel = String::new();
         let mut offsets = Vec::with_capacity(sk.len());
         for item in &sk {
