@@ -35,6 +35,25 @@ pub struct Mention {
     /// never coordinated with its neighbours.
     pub modifier: bool,
     pub sentence: usize,
+    /// How the mention was found (for `explain`).
+    pub how: How,
+}
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// An alias or metonym (index into `RuleSet::aliases`).
+    Alias(usize),
+    /// A demonym before a head noun or a title, or a plural demonym after "the".
+    Demonym(usize),
+    /// A leader's surname before "administration" (names the state led).
+    LeaderHead(usize),
+    /// A definite description resolved to an office holder.
+    Description,
+    /// A title before an unknown name.
+    NewPerson,
+    /// A pronoun resolved to an earlier mention.
+    Pronoun,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +69,24 @@ pub struct RelationInstance {
     pub end: usize,
     pub rule: String,
     pub trigger: String,
+    /// Why the flags are set: the cues found ("negation: not", "hedge: wants to").
+    pub why: Vec<String>,
+}
+
+/// What `explain` shows of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTrace {
+    pub sentence: usize,
+    /// The skeleton the patterns ran on.
+    pub skeleton: String,
+    /// Slot number -> actor refs.
+    pub slots: Vec<Vec<ActorRef>>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
+    /// With `Extractor::trace`, one entry per sentence that was not skipped.
+    pub traces: Vec<SentenceTrace>,
     pub mentions: Vec<Mention>,
     pub relations: Vec<RelationInstance>,
     /// Persons found by a title before an unknown name ("Foreign Minister Jane Doe").
@@ -193,6 +226,8 @@ pub struct Extractor<'r> {
     roles_of: HashMap<usize, Vec<(usize, usize)>>,
     attribution: Vec<Regex>,
     title_index: Vec<(Vec<String>, usize)>,
+    /// Record a `SentenceTrace` per sentence (for `explain`).
+    pub trace: bool,
 }
 
 impl<'r> Extractor<'r> {
@@ -234,6 +269,7 @@ impl<'r> Extractor<'r> {
             roles_of,
             attribution,
             title_index,
+            trace: false,
         }
     }
 
@@ -373,6 +409,10 @@ impl<'r> Extractor<'r> {
                 objective: false,
                 modifier: false,
                 sentence: si,
+                how: match alias.kind {
+                    AliasKind::Name => How::Alias(ai),
+                    _ => How::Demonym(ai),
+                },
             };
             if alias.kind == AliasKind::Name && actor.kind != Kind::Person {
                 let after_s = if next == "'s" { tj + 2 } else { tj + 1 };
@@ -384,6 +424,7 @@ impl<'r> Extractor<'r> {
                         // "the Trump administration" names the state the person leads.
                         if let Some(state) = self.led_by(alias.actor, date) {
                             m.actor = state;
+                            m.how = How::LeaderHead(ai);
                             m.end = toks[tj + 1].end;
                             m.plural = false;
                         }
@@ -507,6 +548,7 @@ impl<'r> Extractor<'r> {
                 objective: false,
                 modifier: false,
                 sentence: si,
+                how: How::Description,
             });
         }
 
@@ -570,6 +612,7 @@ impl<'r> Extractor<'r> {
                     objective: false,
                     modifier: false,
                     sentence: si,
+                    how: How::NewPerson,
                 });
             }
             k = j.max(k + 1);
@@ -633,6 +676,7 @@ impl<'r> Extractor<'r> {
                     objective: matches!(t.lower.as_str(), "him" | "them" | "himself" | "themselves" | "itself"),
                     modifier: false,
                     sentence: si,
+                    how: How::Pronoun,
                 });
             }
         }
@@ -698,6 +742,7 @@ impl<'r> Extractor<'r> {
                 end: e,
                 rule: format!("{relation}/description"),
                 trigger: text[toks[a].start..toks[b].end].to_string(),
+                why: Vec::new(),
             });
         }
         let sk_words: Vec<&str> = sk
@@ -765,6 +810,7 @@ impl<'r> Extractor<'r> {
                     end: e,
                     rule: format!("{}/role-phrase", title.relation),
                     trigger: text[toks[first_tok].start..toks[sk_tok[p] - 1].end].trim().to_string(),
+                    why: Vec::new(),
                 });
             }
         }
@@ -867,11 +913,24 @@ impl<'r> Extractor<'r> {
                         .iter()
                         .rposition(|w| *w == ";" || *w == "—")
                         .map_or(0, |p| p + 1);
-                    let clause: String = format!(" {} ", sk_words[clause_start..=tr_last].join(" "));
-                    let has = |list: &[String], hay: &str| list.iter().any(|cue| hay.contains(&format!(" {cue} ")));
-                    let negated = has(&lex.negation, &window);
-                    let hedged =
-                        pat.hedged || has(&lex.hedge, &window) || has(&lex.condition, &clause) || ends_with_question;
+                    let clause: String = format!(" {} ", sk_words[clause_start.min(tr_first)..tr_first].join(" "));
+                    let cue =
+                        |list: &[String], hay: &str| list.iter().find(|c| hay.contains(&format!(" {c} "))).cloned();
+                    let mut why = Vec::new();
+                    if let Some(c) = cue(&lex.negation, &window) {
+                        why.push(format!("negation: {c}"));
+                    }
+                    if pat.hedged {
+                        why.push("hedge: the pattern is hedged".to_string());
+                    } else if let Some(c) = cue(&lex.hedge, &window) {
+                        why.push(format!("hedge: {c}"));
+                    } else if let Some(c) = cue(&lex.condition, &clause) {
+                        why.push(format!("condition: {c}"));
+                    } else if ends_with_question {
+                        why.push("hedge: question".to_string());
+                    }
+                    let negated = why.iter().any(|w| w.starts_with("negation"));
+                    let hedged = why.iter().any(|w| !w.starts_with("negation"));
                     let item_start = |i: usize| toks[sk_tok[i]].start;
                     let item_end = |i: usize| if i + 1 < sk.len() { item_start(i + 1) } else { e };
                     let trigger = text[item_start(tr_first)..item_end(tr_last)].trim().to_string();
@@ -895,10 +954,18 @@ impl<'r> Extractor<'r> {
                             end: e,
                             rule: pat.rule.clone(),
                             trigger: trigger.clone(),
+                            why: why.clone(),
                         });
                     }
                 }
             }
+        }
+        if self.trace {
+            ex.traces.push(SentenceTrace {
+                sentence: si,
+                skeleton: skel.trim_end().to_string(),
+                slots: (0..slots.len()).map(actor_of).collect(),
+            });
         }
         // One instance per (source, relation, target, negated) per sentence.
         let mut seen = std::collections::HashSet::new();

@@ -14,3 +14,4 @@ pub mod graphfile;
 pub mod ingest;
 pub mod pipeline;
 pub mod rules;
+pub mod ruletest;

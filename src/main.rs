@@ -18,12 +18,18 @@ struct Cli {
 enum Command {
     /// Extract actors and relations from articles and write output/graph.{json,dot}.
     Build(commands::build::Args),
+    /// Show how a sentence is read: mentions, skeleton, patterns that fired, flags, edges.
+    Explain(commands::explain::Args),
+    /// Rule authoring: check, list, test.
+    Rules(commands::rules::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Rules(args) => commands::rules::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,3 +2,5 @@
 //! `run(args) -> anyhow::Result<ExitCode>`.
 
 pub mod build;
+pub mod explain;
+pub mod rules;

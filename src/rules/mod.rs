@@ -362,11 +362,13 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
         .enumerate()
         .map(|(i, s)| (i, parse::<raw::ActorFile>(s, &mut errors)))
         .collect();
+    let errors_before_relations = errors.len();
     let relation_files: Vec<(usize, raw::RelationFile)> = relation_srcs
         .iter()
         .enumerate()
         .map(|(i, s)| (i, parse::<raw::RelationFile>(s, &mut errors)))
         .collect();
+    let relation_files_parsed = errors.len() == errors_before_relations;
 
     // Actors, first pass: ids.
     let mut actors = Vec::new();
@@ -611,7 +613,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
         }
     }
     for rel in RELATIONS_WITH_ROLES {
-        if !relation_index.contains_key(rel) && !relation_srcs.is_empty() {
+        if !relation_index.contains_key(rel) && !relation_srcs.is_empty() && relation_files_parsed {
             errors.push(RuleError {
                 file: relation_srcs[0].path.clone(),
                 line: 1,
@@ -662,6 +664,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
     }
 
     if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         return Err(RuleErrors(errors));
     }
     let matcher = AhoCorasick::builder()

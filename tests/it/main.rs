@@ -1,4 +1,5 @@
 //! One integration test binary: runs the real CLI on real files in temp dirs.
 
+mod authoring;
 mod build;
 mod support;

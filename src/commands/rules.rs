@@ -1,0 +1,188 @@
+//! `actorgraph rules check|list|test`: the rule author's tools.
+
+use crate::rules::{self, Kind, RuleError, RuleErrors};
+use clap::{Args as ClapArgs, Subcommand};
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: RulesCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RulesCommand {
+    /// Load every rule file and report all problems, with the source line and a caret.
+    Check {
+        #[arg(long, default_value = "rules")]
+        rules: PathBuf,
+    },
+    /// The relation inventory with pattern counts, and the actors by kind.
+    List {
+        #[arg(long, default_value = "rules")]
+        rules: PathBuf,
+        /// List every actor id under its kind.
+        #[arg(long)]
+        actors: bool,
+        /// Print every alias string the rules match, one a line (for ripgrep -F -f).
+        #[arg(long)]
+        aliases: bool,
+    },
+    /// Run every pattern's examples and counter-examples.
+    Test {
+        #[arg(long, default_value = "rules")]
+        rules: PathBuf,
+        /// Also list patterns that lack a positive or a counter example.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        RulesCommand::Check { rules } => check(&rules),
+        RulesCommand::List { rules, actors, aliases } => list(&rules, actors, aliases),
+        RulesCommand::Test { rules, strict } => test(&rules, strict),
+    }
+}
+
+/// Renders rule errors with the source line and a caret (no colors unless stderr is a terminal).
+pub fn render(errors: &RuleErrors, color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let mut ids = std::collections::HashMap::new();
+    let mut buf = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for e in &errors.0 {
+        let id = *ids.entry(e.file.clone()).or_insert_with(|| {
+            let text = std::fs::read_to_string(&e.file).unwrap_or_default();
+            files.add(e.file.clone(), text)
+        });
+        let text = files.get(id).map(|f| f.source().clone()).unwrap_or_default();
+        let diag = Diagnostic::error().with_message(&e.message);
+        let diag = match offset(&text, e) {
+            Some((start, end)) => diag.with_labels(vec![Label::primary(id, start..end)]),
+            None => diag.with_notes(vec![format!("in {}", e.file)]),
+        };
+        let _ = term::emit(&mut buf, &config, &files, &diag);
+    }
+    String::from_utf8_lossy(buf.as_slice()).into_owned()
+}
+
+/// Byte range of the token at the error's line and column.
+fn offset(text: &str, e: &RuleError) -> Option<(usize, usize)> {
+    if e.line == 0 {
+        return None;
+    }
+    let line_start: usize = text.split_inclusive('\n').take(e.line - 1).map(str::len).sum();
+    let line = text[line_start..].lines().next()?;
+    let col = line
+        .char_indices()
+        .nth(e.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[col..];
+    let len = rest
+        .find(['"', '\n', ',', ']', '='])
+        .unwrap_or(rest.len())
+        .max(1)
+        .min(rest.len().max(1));
+    let start = line_start + col;
+    Some((start, (start + len).min(text.len())))
+}
+
+fn check(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    match rules::load(dir) {
+        Ok(r) => {
+            let patterns = r.patterns().count();
+            println!(
+                "{}: ok: {} files, {} actors, {} aliases, {} relations, {} patterns",
+                dir.display(),
+                r.files.len(),
+                r.actors.len(),
+                r.aliases.len(),
+                r.relations.len(),
+                patterns
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            eprint!("{}", render(&errors, std::io::stderr().is_terminal()));
+            eprintln!(
+                "{} error{} in {}",
+                errors.0.len(),
+                if errors.0.len() == 1 { "" } else { "s" },
+                dir.display()
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn list(dir: &std::path::Path, actors: bool, aliases: bool) -> anyhow::Result<ExitCode> {
+    let r = rules::load(dir)?;
+    if aliases {
+        let mut all: Vec<&str> = r.aliases.iter().map(|a| a.text.as_str()).collect();
+        all.sort_unstable();
+        all.dedup();
+        for a in all {
+            println!("{a}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<12} {:<10} {:<12} {:>8}  {:<18} CAMEO",
+        "RELATION", "SYMMETRIC", "POLARITY", "PATTERNS", "PLOVER"
+    );
+    for rel in &r.relations {
+        println!(
+            "{:<12} {:<10} {:<12} {:>8}  {:<18} {}",
+            rel.id,
+            if rel.symmetric { "yes" } else { "no" },
+            rel.polarity,
+            rel.patterns.len(),
+            rel.plover.join(","),
+            rel.cameo.join(",")
+        );
+    }
+    println!();
+    for kind in [Kind::State, Kind::Organization, Kind::Group, Kind::Person] {
+        let ids: Vec<&str> = r
+            .actors
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.id.as_str())
+            .collect();
+        println!("{:<13} {:>5}", kind.as_str(), ids.len());
+        if actors {
+            for id in ids {
+                println!("  {id}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn test(dir: &std::path::Path, strict: bool) -> anyhow::Result<ExitCode> {
+    let r = rules::load(dir)?;
+    let report = crate::ruletest::run(&r);
+    for f in &report.failures {
+        println!("FAIL {} ({}): {}", f.rule, f.location, f.message);
+    }
+    if strict {
+        for u in &report.untested {
+            println!("UNTESTED {u}: needs at least one example and one counter-example");
+        }
+    }
+    let failed: std::collections::BTreeSet<&str> = report.failures.iter().map(|f| f.rule.as_str()).collect();
+    println!("rules: {} passed, {} failed", report.passed.len(), failed.len());
+    let bad = !failed.is_empty() || (strict && !report.untested.is_empty());
+    Ok(if bad { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
