@@ -225,9 +225,14 @@ pub struct Extractor<'r> {
     /// For each actor, the (person, role index) pairs of the roles held in it.
     roles_of: HashMap<usize, Vec<(usize, usize)>>,
     attribution: Vec<Regex>,
-    title_index: Vec<(Vec<String>, usize)>,
     /// Record a `SentenceTrace` per sentence (for `explain`).
     pub trace: bool,
+    /// Title spellings by first word.
+    title_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Capitalized title spellings: a sentence with no alias and none of these holds no actor.
+    title_ac: aho_corasick::AhoCorasick,
+    boilerplate_line: regex::RegexSet,
+    boilerplate_tail: regex::RegexSet,
 }
 
 impl<'r> Extractor<'r> {
@@ -268,14 +273,39 @@ impl<'r> Extractor<'r> {
             rules,
             roles_of,
             attribution,
-            title_index,
             trace: false,
+            title_first: {
+                let mut m: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+                for (w, t) in title_index.iter().cloned() {
+                    if let Some(f) = w.first() {
+                        m.entry(f.clone()).or_default().push((w, t));
+                    }
+                }
+                m
+            },
+            title_ac: {
+                let capitalized: Vec<String> = title_index
+                    .iter()
+                    .map(|(w, _)| {
+                        let mut c = w[0].chars();
+                        c.next()
+                            .map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+                    })
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                aho_corasick::AhoCorasick::new(capitalized).expect("title automaton")
+            },
+            boilerplate_line: regex::RegexSet::new(rules.lexicon.boilerplate_line.iter().map(|r| r.as_str()))
+                .expect("boilerplate regexes compiled one by one compile as a set"),
+            boilerplate_tail: regex::RegexSet::new(rules.lexicon.boilerplate_tail.iter().map(|r| r.as_str()))
+                .expect("boilerplate regexes compiled one by one compile as a set"),
         }
     }
 
     /// The title (index into lexicon.titles) spelled by the words starting at `i`, and its length.
     fn title_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
-        self.title_index
+        self.title_first
+            .get(*words.get(i)?)?
             .iter()
             .find(|(w, _)| words.len() >= i + w.len() && w.iter().zip(&words[i..]).all(|(a, b)| a == b))
             .map(|(w, t)| (*t, w.len()))
@@ -308,15 +338,14 @@ impl<'r> Extractor<'r> {
     /// Extracts mentions and relations from one document.
     pub fn extract(&self, text: &str, date: Option<&str>, keep_boilerplate: bool) -> Extraction {
         let mut ex = Extraction::default();
-        let lex = &self.rules.lexicon;
         let mut in_tail = false;
         for (s, e) in split_sentences(text) {
             let sent = &text[s..e];
             if !keep_boilerplate {
-                if !in_tail && lex.boilerplate_tail.iter().any(|r| r.is_match(sent)) {
+                if !in_tail && self.boilerplate_tail.is_match(sent) {
                     in_tail = true;
                 }
-                let skip = in_tail || lex.boilerplate_line.iter().any(|r| r.is_match(sent));
+                let skip = in_tail || self.boilerplate_line.is_match(sent);
                 ex.sentences.push((s, e, skip));
             } else {
                 ex.sentences.push((s, e, false));
@@ -335,6 +364,11 @@ impl<'r> Extractor<'r> {
                 next_raw += 1;
             }
             if skip {
+                continue;
+            }
+            // Fast path: no alias, no recent mention for a pronoun, no title: no actor here.
+            let recent = ex.mentions.last().is_some_and(|m| m.sentence + 2 >= si);
+            if here.is_empty() && !recent && !self.title_ac.is_match(&text[s..e]) {
                 continue;
             }
             self.sentence(&mut ex, text, si, s, e, &here, date);
@@ -636,7 +670,14 @@ impl<'r> Extractor<'r> {
             let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
             for back in 1..=2 {
                 let Some(prev) = si.checked_sub(back) else { break };
-                let in_prev: Vec<&Mention> = ex.mentions.iter().filter(|m| m.sentence == prev).collect();
+                let mut in_prev: Vec<&Mention> = ex
+                    .mentions
+                    .iter()
+                    .rev()
+                    .skip_while(|m| m.sentence > prev)
+                    .take_while(|m| m.sentence == prev)
+                    .collect();
+                in_prev.reverse();
                 if let Some(first) = in_prev.first() {
                     earlier.push(first);
                 }
@@ -695,11 +736,13 @@ impl<'r> Extractor<'r> {
         let mut slots: Vec<Vec<usize>> = Vec::new(); // slot -> mention indexes (into ments)
         let mut sk_tok: Vec<usize> = Vec::new(); // skeleton item -> first token index
         let mut ti = 0;
+        let mut next_m = 0;
         while ti < toks.len() {
-            if let Some(mi) = ments
-                .iter()
-                .position(|m| m.start <= toks[ti].start && toks[ti].start < m.end)
-            {
+            while next_m < ments.len() && ments[next_m].end <= toks[ti].start {
+                next_m += 1;
+            }
+            if next_m < ments.len() && ments[next_m].start <= toks[ti].start {
+                let mi = next_m;
                 sk.push(Sk::Slot(slots.len()));
                 slots.push(vec![mi]);
                 sk_tok.push(ti);
@@ -859,18 +902,24 @@ impl<'r> Extractor<'r> {
             skel.push(' ');
         }
         let item_at = |off: usize| offsets.partition_point(|&o| o <= off).saturating_sub(1);
-        let said_by_slots: Vec<usize> = self
-            .attribution
-            .iter()
-            .flat_map(|re| {
-                re.captures_iter(&skel)
-                    .filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
         let ends_with_question = text[s..e].trim_end().ends_with('?');
         if slots.len() >= 2 || slots.iter().any(|s| s.len() >= 2) {
+            let said_by_slots: Vec<usize> = self
+                .attribution
+                .iter()
+                .flat_map(|re| {
+                    re.captures_iter(&skel)
+                        .filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            // Prefilter: a pattern runs only when a word of its trigger is in the sentence.
+            let present: std::collections::HashSet<&str> = sk_words.iter().copied().collect();
             for (rel, pat) in rules.patterns() {
+                let absent = |ws: &Vec<String>| !ws.iter().any(|w| present.contains(w.as_str()));
+                if pat.compiled.trigger_words.as_ref().is_some_and(absent) {
+                    continue;
+                }
                 for c in pat.compiled.regex.captures_iter(&skel) {
                     let whole = c.get(0).expect("match");
                     let tr = c.name("TR").unwrap_or(whole);

@@ -60,28 +60,61 @@ pub enum IngestError {
     },
 }
 
-/// Reads every document named by `inputs`, in order. Warnings (lossy decoding,
-/// skipped binary files) are appended to `warnings`.
+/// How to treat problems in the input.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Warn about a malformed JSONL line and go on, instead of failing.
+    pub skip_bad_lines: bool,
+    /// Keep the first of several documents with the same id (warning), instead of failing.
+    pub dedupe: bool,
+}
+
+/// Reads every document named by `inputs`, in order, into memory.
 pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Result<Vec<Document>, IngestError> {
     let mut docs = Vec::new();
-    for input in inputs {
-        read_input(input, &mut docs, warnings)?;
-    }
+    read_each(inputs, ReadOptions::default(), warnings, &mut |d| docs.push(d))?;
+    Ok(docs)
+}
+
+/// Streams every document named by `inputs`, in order, to `f`: memory does not
+/// grow with the corpus. Warnings (lossy decoding, skipped files and lines)
+/// are appended to `warnings`.
+pub fn read_each(
+    inputs: &[PathBuf],
+    opts: ReadOptions,
+    warnings: &mut Vec<String>,
+    f: &mut dyn FnMut(Document),
+) -> Result<(), IngestError> {
     let mut seen: std::collections::HashMap<String, String> = Default::default();
-    for d in &docs {
+    let mut emit = |d: Document, warnings: &mut Vec<String>| -> Result<(), IngestError> {
         let here = d.path.clone().unwrap_or_default();
-        if let Some(first) = seen.insert(d.id.clone(), here.clone()) {
+        if let Some(first) = seen.get(&d.id) {
+            if opts.dedupe {
+                warnings.push(format!(
+                    "{here}: duplicate document id {:?} (first seen in {first}); skipped",
+                    d.id
+                ));
+                return Ok(());
+            }
             let (path, line) = split_location(&here);
             return Err(IngestError::DuplicateId {
                 path,
                 line,
                 id: d.id.clone(),
-                first,
+                first: first.clone(),
             });
         }
+        seen.insert(d.id.clone(), here);
+        f(d);
+        Ok(())
+    };
+    for input in inputs {
+        read_input(input, opts, warnings, &mut emit)?;
     }
-    Ok(docs)
+    Ok(())
 }
+
+type Emit<'a> = dyn FnMut(Document, &mut Vec<String>) -> Result<(), IngestError> + 'a;
 
 fn split_location(loc: &str) -> (String, usize) {
     match loc.rsplit_once(':') {
@@ -90,7 +123,7 @@ fn split_location(loc: &str) -> (String, usize) {
     }
 }
 
-fn read_input(input: &Path, docs: &mut Vec<Document>, warnings: &mut Vec<String>) -> Result<(), IngestError> {
+fn read_input(input: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
     let shown = input.display().to_string();
     let meta = std::fs::metadata(input).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => IngestError::Missing { path: shown.clone() },
@@ -106,35 +139,44 @@ fn read_input(input: &Path, docs: &mut Vec<Document>, warnings: &mut Vec<String>
         for f in files {
             let rel = f.strip_prefix(input).unwrap_or(&f).to_string_lossy().replace('\\', "/");
             if is_jsonl(&f) {
-                read_jsonl(&f, docs, warnings)?;
-            } else if let Some(d) = read_text_file(&f, &rel, warnings)? {
-                docs.push(d);
+                read_jsonl(&f, opts, warnings, emit)?;
+            } else {
+                // Inside a directory, an unreadable file is skipped with a warning.
+                match read_text_file(&f, &rel, warnings) {
+                    Ok(Some(d)) => emit(d, warnings)?,
+                    Ok(None) => {}
+                    Err(e) => warnings.push(format!("{e}; skipped")),
+                }
             }
         }
         return Ok(());
     }
     if is_jsonl(input) {
-        return read_jsonl(input, docs, warnings);
+        return read_jsonl(input, opts, warnings, emit);
     }
     let name = input
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or(shown);
     if let Some(d) = read_text_file(input, &name, warnings)? {
-        docs.push(d);
+        emit(d, warnings)?;
     }
     Ok(())
 }
 
 fn is_jsonl(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "jsonl")
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            warnings.push(format!("{}: cannot read directory: {e}", dir.display()));
+            warnings.push(format!("{}: cannot read directory: {e}; skipped", dir.display()));
             return;
         }
     };
@@ -142,7 +184,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
         let p = entry.path();
         if p.is_dir() {
             walk(&p, out, warnings);
-        } else if p.extension().is_some_and(|e| e == "txt" || e == "md" || e == "jsonl") {
+        } else if is_jsonl(&p) || p.extension().is_some_and(|e| e == "txt" || e == "md") {
             out.push(p);
         }
     }
@@ -170,52 +212,81 @@ fn read_text_file(path: &Path, id: &str, warnings: &mut Vec<String>) -> Result<O
         warnings.push(format!("{shown}: binary file (NUL byte); skipped"));
         return Ok(None);
     }
+    if bytes.is_empty() {
+        warnings.push(format!("{shown}: empty file"));
+    }
     let text = decode(bytes, &shown, warnings);
     Ok(Some(Document::new(id, Some(shown), text, None, None)))
 }
 
 #[derive(Deserialize)]
 struct JsonlDoc {
-    id: serde_json::Value,
+    id: Option<serde_json::Value>,
     text: Option<String>,
     title: Option<String>,
     date: Option<String>,
 }
 
-fn read_jsonl(path: &Path, docs: &mut Vec<Document>, warnings: &mut Vec<String>) -> Result<(), IngestError> {
+fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
+    use std::io::BufRead;
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+    let file = std::fs::File::open(path).map_err(|source| IngestError::Read {
         path: shown.clone(),
         source,
     })?;
-    let text = decode(bytes, &shown, warnings);
-    for (i, line) in text.lines().enumerate() {
+    let gz = path.to_string_lossy().to_lowercase().ends_with(".gz");
+    let mut reader: Box<dyn BufRead> = if gz {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
+            flate2::read::MultiGzDecoder::new(file),
+        ))
+    } else {
+        Box::new(std::io::BufReader::with_capacity(1 << 20, file))
+    };
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|source| IngestError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let here = format!("{shown}:{line_no}");
+        let line = decode(std::mem::take(&mut buf), &here, warnings);
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| IngestError::BadLine {
-            path: shown.clone(),
-            line: i + 1,
-            message,
-        };
-        let d: JsonlDoc = serde_json::from_str(line).map_err(|e| bad(format!("invalid JSON: {e}")))?;
-        let id = match d.id {
-            serde_json::Value::String(s) => s,
-            serde_json::Value::Number(n) => n.to_string(),
-            _ => return Err(bad("\"id\" must be a string or a number".into())),
-        };
-        let body = d
-            .text
-            .ok_or_else(|| bad(format!("document {id:?} has no \"text\" field")))?;
-        docs.push(Document::new(
-            &id,
-            Some(format!("{shown}:{}", i + 1)),
-            body,
-            d.title,
-            d.date,
-        ));
+        match parse_jsonl_line(&line) {
+            Ok((id, body, title, date)) => emit(Document::new(&id, Some(here), body, title, date), warnings)?,
+            Err(message) if opts.skip_bad_lines => warnings.push(format!("{here}: {message}; line skipped")),
+            Err(message) => {
+                return Err(IngestError::BadLine {
+                    path: shown.clone(),
+                    line: line_no,
+                    message,
+                })
+            }
+        }
     }
     Ok(())
+}
+
+type JsonlFields = (String, String, Option<String>, Option<String>);
+
+fn parse_jsonl_line(line: &str) -> Result<JsonlFields, String> {
+    let d: JsonlDoc = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let id = match d.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None => return Err("no \"id\" field".into()),
+        _ => return Err("\"id\" must be a non-empty string or a number".into()),
+    };
+    let body = d.text.ok_or_else(|| format!("document {id:?} has no \"text\" field"))?;
+    Ok((id, body, d.title, d.date))
 }
 
 const MONTHS: [&str; 12] = [

@@ -4,6 +4,7 @@ use crate::fsutil::write_atomic;
 use crate::pipeline::{build_from_paths, Options};
 use anyhow::Context;
 use clap::Args as ClapArgs;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +24,16 @@ pub struct Args {
     /// Keep at most N evidence records per edge (weight still counts all).
     #[arg(long, value_name = "N")]
     pub max_evidence: Option<usize>,
-    /// No summary; warnings only.
+    /// Worker threads (default: all cores). Output is identical for any count.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Warn about malformed JSONL lines and go on instead of failing.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+    /// Keep the first of several documents with the same id (with a warning) instead of failing.
+    #[arg(long)]
+    pub dedupe: bool,
+    /// No progress and no summary; warnings only.
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -33,6 +43,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         keep_boilerplate: args.keep_boilerplate,
         max_evidence: args.max_evidence,
+        jobs: args.jobs,
+        read: crate::ingest::ReadOptions {
+            skip_bad_lines: args.skip_bad_lines,
+            dedupe: args.dedupe,
+        },
+        progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     let (graph, warnings) = build_from_paths(&rules, &args.inputs, &opts)?;
     for w in &warnings {

@@ -26,6 +26,9 @@ pub struct CompiledPattern {
     pub regex: Regex,
     /// Whether the pattern uses `{P}` (pairs within a group) rather than `{S}`/`{T}`.
     pub pair: bool,
+    /// Words one of which must occur in a sentence for the pattern to match
+    /// (the words of its trigger); `None` when the trigger has a wildcard.
+    pub trigger_words: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +91,12 @@ struct Compiler<'a> {
     irregular: &'a BTreeMap<String, Vec<String>>,
     slots: Vec<char>,
     trigger_done: bool,
+    /// Inside the trigger group: literal words are recorded.
+    in_trigger: bool,
+    /// Inside an optional group before the trigger: words are not recorded.
+    in_optional: usize,
+    trigger_words: Vec<String>,
+    filterable: bool,
 }
 
 impl Compiler<'_> {
@@ -110,8 +119,16 @@ impl Compiler<'_> {
                 Tok::Open => {
                     // A whole (non-optional) group is the trigger, not its first alternative.
                     let was = self.trigger_done;
+                    let optional = self.group_is_optional();
+                    let becomes_trigger = !was && !optional;
                     self.trigger_done = true;
+                    self.in_trigger |= becomes_trigger;
+                    self.in_optional += usize::from(optional);
                     let inner = self.seq(depth + 1)?;
+                    self.in_optional -= usize::from(optional);
+                    if becomes_trigger {
+                        self.in_trigger = false;
+                    }
                     if self.toks.get(self.pos - 1) != Some(&Tok::Close) {
                         return Err("unclosed '('".into());
                     }
@@ -137,6 +154,30 @@ impl Compiler<'_> {
             return Err("empty alternative in (...)".into());
         }
         Ok(alts.join("|"))
+    }
+
+    /// Whether the group opened just before `pos` is followed by `?`.
+    fn group_is_optional(&self) -> bool {
+        let mut depth = 1;
+        for (i, t) in self.toks.iter().enumerate().skip(self.pos) {
+            match t {
+                Tok::Open => depth += 1,
+                Tok::Close => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return self.toks.get(i + 1) == Some(&Tok::Question);
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn record(&mut self, words: &str) {
+        if self.in_trigger || (!self.trigger_done && self.in_optional == 0) {
+            self.trigger_words.extend(words.split_whitespace().map(String::from));
+        }
     }
 
     fn word(&mut self, w: &str) -> Result<String, String> {
@@ -176,6 +217,9 @@ impl Compiler<'_> {
                 }
             }
             forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            for f in &forms {
+                self.record(f);
+            }
             let alt = forms.iter().map(|f| words_regex(f)).collect::<Vec<_>>().join("|");
             return Ok(self.trigger(format!("(?:{alt})")));
         }
@@ -187,8 +231,12 @@ impl Compiler<'_> {
             if prefix.is_empty() {
                 return Err("'*' needs a prefix: write sanction*".into());
             }
+            if self.in_trigger || (!self.trigger_done && self.in_optional == 0) {
+                self.filterable = false;
+            }
             return Ok(self.trigger(format!("{}[^ @]* ", regex::escape(prefix))));
         }
+        self.record(&lw);
         Ok(self.trigger(format!("{} ", regex::escape(&lw))))
     }
 
@@ -217,6 +265,10 @@ pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<C
         irregular,
         slots: Vec::new(),
         trigger_done: false,
+        in_trigger: false,
+        in_optional: 0,
+        trigger_words: Vec::new(),
+        filterable: true,
     };
     if c.toks.is_empty() {
         return Err("empty pattern".into());
@@ -229,7 +281,15 @@ pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<C
         _ => return Err("a pattern needs both {S} and {T} (or one {P})".into()),
     }
     let regex = Regex::new(&body).map_err(|e| format!("pattern does not compile: {e}"))?;
-    Ok(CompiledPattern { regex, pair })
+    let mut words = c.trigger_words;
+    words.sort();
+    words.dedup();
+    let trigger_words = (c.filterable && !words.is_empty()).then_some(words);
+    Ok(CompiledPattern {
+        regex,
+        pair,
+        trigger_words,
+    })
 }
 
 /// Every inflection of a verb lemma (the first word is inflected, the rest kept):
@@ -337,6 +397,15 @@ mod tests {
         let p = compile("{S} ~3 (talks|negotiations) with {T}", &BTreeMap::new()).expect("compiles");
         let c = p.regex.captures("@0 's negotiations with @1 ").expect("matches");
         assert_eq!(c.name("TR").map(|m| m.as_str()), Some("negotiations "));
+        assert_eq!(
+            p.trigger_words,
+            Some(vec!["negotiations".to_string(), "talks".to_string()])
+        );
+        let p = compile("{S} (a|its)? <reject> {T}", &BTreeMap::new()).expect("compiles");
+        let words = p.trigger_words.as_ref().map(|w| w.join(" "));
+        assert_eq!(words.as_deref(), Some("reject rejected rejecting rejects"));
+        let p = compile("{S} sanction* {T}", &BTreeMap::new()).expect("compiles");
+        assert_eq!(p.trigger_words, None);
     }
 
     #[test]
