@@ -228,11 +228,16 @@ pub struct Extractor<'r> {
     /// Record a `SentenceTrace` per sentence (for `explain`).
     pub trace: bool,
     /// Title spellings by first word.
-    title_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    title_first: rustc_hash::FxHashMap<String, Vec<(Vec<String>, usize)>>,
     /// Capitalized title spellings: a sentence with no alias and none of these holds no actor.
     title_ac: aho_corasick::AhoCorasick,
     boilerplate_line: regex::RegexSet,
     boilerplate_tail: regex::RegexSet,
+    /// Trigger word -> the patterns (in `RuleSet::patterns()` order) it can start.
+    trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Patterns with no trigger words (wildcards): always tried.
+    unfiltered: Vec<usize>,
+    pattern_count: usize,
 }
 
 impl<'r> Extractor<'r> {
@@ -275,7 +280,7 @@ impl<'r> Extractor<'r> {
             attribution,
             trace: false,
             title_first: {
-                let mut m: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+                let mut m: rustc_hash::FxHashMap<String, Vec<(Vec<String>, usize)>> = Default::default();
                 for (w, t) in title_index.iter().cloned() {
                     if let Some(f) = w.first() {
                         m.entry(f.clone()).or_default().push((w, t));
@@ -297,6 +302,22 @@ impl<'r> Extractor<'r> {
             },
             boilerplate_line: regex::RegexSet::new(rules.lexicon.boilerplate_line.iter().map(|r| r.as_str()))
                 .expect("boilerplate regexes compiled one by one compile as a set"),
+            pattern_count: rules.patterns().count(),
+            trigger_index: {
+                let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+                for (i, (_, p)) in rules.patterns().enumerate() {
+                    for w in p.compiled.trigger_words.iter().flatten() {
+                        m.entry(w.clone()).or_default().push(i);
+                    }
+                }
+                m
+            },
+            unfiltered: rules
+                .patterns()
+                .enumerate()
+                .filter(|(_, (_, p))| p.compiled.trigger_words.is_none())
+                .map(|(i, _)| i)
+                .collect(),
             boilerplate_tail: regex::RegexSet::new(rules.lexicon.boilerplate_tail.iter().map(|r| r.as_str()))
                 .expect("boilerplate regexes compiled one by one compile as a set"),
         }
@@ -914,10 +935,17 @@ impl<'r> Extractor<'r> {
                 })
                 .collect();
             // Prefilter: a pattern runs only when a word of its trigger is in the sentence.
-            let present: std::collections::HashSet<&str> = sk_words.iter().copied().collect();
-            for (rel, pat) in rules.patterns() {
-                let absent = |ws: &Vec<String>| !ws.iter().any(|w| present.contains(w.as_str()));
-                if pat.compiled.trigger_words.as_ref().is_some_and(absent) {
+            let mut candidate = vec![false; self.pattern_count];
+            for &i in &self.unfiltered {
+                candidate[i] = true;
+            }
+            for w in &sk_words {
+                for &i in self.trigger_index.get(*w).map_or(&[][..], |v| v.as_slice()) {
+                    candidate[i] = true;
+                }
+            }
+            for (pi, (rel, pat)) in rules.patterns().enumerate() {
+                if !candidate[pi] {
                     continue;
                 }
                 for c in pat.compiled.regex.captures_iter(&skel) {
