@@ -15,8 +15,10 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub id: String,
-    /// Where it was read from (`path` of a file, `corpus.jsonl:LINE` for JSONL lines).
+    /// The file it was read from, or a JSONL document's `url` (null otherwise), as stored in graph.json.
     pub path: Option<String>,
+    /// Where it was read from, for messages: the file, or `corpus.jsonl:LINE`.
+    pub origin: String,
     pub text: String,
     pub title: Option<String>,
     pub date: Option<String>,
@@ -26,11 +28,13 @@ pub struct Document {
 impl Document {
     /// Builds a document from text, finding a dateline when no date is given.
     pub fn new(id: &str, path: Option<String>, text: String, title: Option<String>, date: Option<String>) -> Document {
+        let origin = path.clone().unwrap_or_else(|| id.to_string());
         let date = date.and_then(|d| normalize_date(&d)).or_else(|| find_dateline(&text));
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         Document {
             id: id.to_string(),
             path,
+            origin,
             text,
             title,
             date,
@@ -87,7 +91,7 @@ pub fn read_each(
 ) -> Result<(), IngestError> {
     let mut seen: std::collections::HashMap<String, String> = Default::default();
     let mut emit = |d: Document, warnings: &mut Vec<String>| -> Result<(), IngestError> {
-        let here = d.path.clone().unwrap_or_default();
+        let here = d.origin.clone();
         if let Some(first) = seen.get(&d.id) {
             if opts.dedupe {
                 warnings.push(format!(
@@ -225,6 +229,7 @@ struct JsonlDoc {
     text: Option<String>,
     title: Option<String>,
     date: Option<String>,
+    url: Option<String>,
 }
 
 fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
@@ -261,7 +266,11 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
             continue;
         }
         match parse_jsonl_line(&line) {
-            Ok((id, body, title, date)) => emit(Document::new(&id, Some(here), body, title, date), warnings)?,
+            Ok((id, body, title, date, url)) => {
+                let mut d = Document::new(&id, url, body, title, date);
+                d.origin = here;
+                emit(d, warnings)?
+            }
             Err(message) if opts.skip_bad_lines => warnings.push(format!("{here}: {message}; line skipped")),
             Err(message) => {
                 return Err(IngestError::BadLine {
@@ -275,7 +284,7 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
     Ok(())
 }
 
-type JsonlFields = (String, String, Option<String>, Option<String>);
+type JsonlFields = (String, String, Option<String>, Option<String>, Option<String>);
 
 fn parse_jsonl_line(line: &str) -> Result<JsonlFields, String> {
     let d: JsonlDoc = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
@@ -286,7 +295,7 @@ fn parse_jsonl_line(line: &str) -> Result<JsonlFields, String> {
         _ => return Err("\"id\" must be a non-empty string or a number".into()),
     };
     let body = d.text.ok_or_else(|| format!("document {id:?} has no \"text\" field"))?;
-    Ok((id, body, d.title, d.date))
+    Ok((id, body, d.title, d.date, d.url))
 }
 
 const MONTHS: [&str; 12] = [

@@ -15,3 +15,4 @@ pub mod ingest;
 pub mod pipeline;
 pub mod rules;
 pub mod ruletest;
+pub mod stream;

@@ -26,6 +26,10 @@ enum Command {
     Explain(commands::explain::Args),
     /// Rule authoring: check, list, test.
     Rules(commands::rules::Args),
+    /// Write the extraction as a JSONL stream on stdout (a map step for Spark, Hadoop, GNU parallel).
+    Extract(commands::extract::Args),
+    /// Merge graph files and extract streams into one graph (the reduce step).
+    Merge(commands::merge::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Extract(args) => commands::extract::run(args),
+        Command::Merge(args) => commands::merge::run(args),
     };
     match result {
         Ok(code) => code,

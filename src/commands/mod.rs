@@ -3,4 +3,6 @@
 
 pub mod build;
 pub mod explain;
+pub mod extract;
+pub mod merge;
 pub mod rules;

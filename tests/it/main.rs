@@ -2,4 +2,5 @@
 
 mod authoring;
 mod build;
+mod scale;
 mod support;

@@ -1,0 +1,95 @@
+//! `actorgraph extract --jsonl`: the extraction as a stream on stdout (the map step).
+
+use crate::graph::{self, document_records};
+use crate::ingest::{self, ReadOptions};
+use crate::pipeline::Batcher;
+use crate::stream::{to_line, Line};
+use clap::Args as ClapArgs;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ClapArgs, Debug)]
+#[command(
+    after_help = "Examples:\n  actorgraph extract --jsonl seeds > part-0.jsonl\n  actorgraph merge part-*.jsonl -o output\n  cat corpus.jsonl | actorgraph extract --jsonl -   # a map step: JSONL documents on stdin"
+)]
+pub struct Args {
+    /// Files, directories or .jsonl(.gz) corpora; `-` reads JSONL documents from stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Write one JSON line per document, actor mention count and relation instance (required).
+    #[arg(long, required = true)]
+    pub jsonl: bool,
+    #[arg(long, default_value = "rules")]
+    pub rules: PathBuf,
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+    #[arg(long)]
+    pub dedupe: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let rules = crate::rules::load(&args.rules)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for r in graph::relation_records(&rules) {
+        writeln!(out, "{}", to_line(&Line::RelationType(r)))?;
+    }
+    let mut write_error: Option<std::io::Error> = None;
+    let mut warnings = Vec::new();
+    let read = ReadOptions {
+        skip_bad_lines: args.skip_bad_lines,
+        dedupe: args.dedupe,
+    };
+    {
+        let rules = &rules;
+        let out = &mut out;
+        let mut batcher = Batcher::new(rules, args.jobs, args.keep_boilerplate, |d, ex| {
+            if write_error.is_some() {
+                return;
+            }
+            for rec in document_records(rules, d, &ex) {
+                if let Err(e) = writeln!(out, "{}", to_line(&rec.into())) {
+                    write_error = Some(e);
+                    return;
+                }
+            }
+        })?;
+        let stdin_input = args.inputs.iter().any(|p| p.as_os_str() == "-");
+        if stdin_input {
+            let tmp = tempfile_from_stdin()?;
+            ingest::read_each(&[tmp.path().to_path_buf()], read, &mut warnings, &mut |d| {
+                batcher.push(d);
+            })?;
+        }
+        let files: Vec<PathBuf> = args.inputs.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+        if !files.is_empty() || !stdin_input {
+            let default = [PathBuf::from("seeds")];
+            let files = if files.is_empty() { &default[..] } else { &files[..] };
+            ingest::read_each(files, read, &mut warnings, &mut |d| {
+                batcher.push(d);
+            })?;
+        }
+        batcher.flush();
+    }
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(e) = write_error {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    out.flush().ok();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Spools stdin to a temporary `.jsonl` file so it is read like any corpus.
+fn tempfile_from_stdin() -> anyhow::Result<tempfile::NamedTempFile> {
+    let mut tmp = tempfile::Builder::new().suffix(".jsonl").tempfile()?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut tmp)?;
+    Ok(tmp)
+}
