@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Extract actors and relations from articles and write output/graph.{json,dot}.
     Build(commands::build::Args),
+    /// Score the extraction against gold annotations (precision, recall, F1).
+    Eval(commands::eval::Args),
     /// Show how a sentence is read: mentions, skeleton, patterns that fired, flags, edges.
     Explain(commands::explain::Args),
     /// Rule authoring: check, list, test.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Eval(args) => commands::eval::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Extract(args) => commands::extract::run(args),

@@ -2,6 +2,7 @@
 //! `run(args) -> anyhow::Result<ExitCode>`.
 
 pub mod build;
+pub mod eval;
 pub mod explain;
 pub mod extract;
 pub mod merge;

@@ -2,5 +2,6 @@
 
 mod authoring;
 mod build;
+mod eval;
 mod scale;
 mod support;

@@ -1,0 +1,184 @@
+//! `actorgraph eval` on the shared gold: the score does not drop, and a graph
+//! made from the gold itself scores 1.0.
+
+use crate::support::{repo, run_in, stderr};
+use actorgraph::graphfile::{DocumentRec, EdgeRec, EvidenceRec, GraphFile, NodeRec};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn gold_dir() -> std::path::PathBuf {
+    let d = repo().join("../shared/gold");
+    assert!(d.is_dir(), "{} is missing: the shared gold set is needed", d.display());
+    d
+}
+
+/// Current figures on the five seed articles; raise them as the rules improve.
+const FLOOR_TRIPLES_F1: f64 = 0.39;
+const FLOOR_TRIPLES_P: f64 = 0.65;
+const FLOOR_ACTORS_F1: f64 = 0.83;
+
+#[test]
+fn seed_gold_score_does_not_drop() {
+    let o = run_in(
+        &repo(),
+        &["eval", "--gold", gold_dir().to_str().expect("utf8"), "--json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    assert_eq!(v["docs"], 5);
+    let f1 = v["triples"]["f1"].as_f64().expect("f1");
+    let p = v["triples"]["p"].as_f64().expect("p");
+    let actors = v["actors"]["f1"].as_f64().expect("actors f1");
+    assert!(
+        f1 >= FLOOR_TRIPLES_F1,
+        "triples F1 dropped to {f1} (floor {FLOOR_TRIPLES_F1})"
+    );
+    assert!(
+        p >= FLOOR_TRIPLES_P,
+        "triples precision dropped to {p} (floor {FLOOR_TRIPLES_P})"
+    );
+    assert!(
+        actors >= FLOOR_ACTORS_F1,
+        "actors F1 dropped to {actors} (floor {FLOOR_ACTORS_F1})"
+    );
+    for k in ["evidence", "actors"] {
+        for m in ["p", "r", "f1"] {
+            assert!(v[k][m].is_number(), "{k}.{m}");
+        }
+    }
+    assert!(v["per_relation"]["demands"]["tp"].is_number());
+    assert!(v["flags"]["hedged_agreement"].is_number() && v["flags"]["said_by_agreement"].is_number());
+}
+
+/// A graph whose edges are exactly the gold relations, with evidence on each quote.
+fn graph_from_gold() -> (GraphFile, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut documents = Vec::new();
+    let mut edges: BTreeMap<(String, String, String, bool), EdgeRec> = BTreeMap::new();
+    let mut nodes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for entry in std::fs::read_dir(gold_dir()).expect("gold").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(doc) = name.strip_suffix(".jsonl") else {
+            continue;
+        };
+        let text = std::fs::read_to_string(repo().join("seeds").join(doc)).expect("seed text");
+        let path = tmp.path().join(doc);
+        std::fs::write(&path, &text).expect("copy");
+        documents.push(DocumentRec {
+            id: doc.into(),
+            path: Some(path.display().to_string()),
+            bytes: text.len() as u64,
+            sha256: String::new(),
+            title: None,
+            date: None,
+        });
+        for line in std::fs::read_to_string(entry.path()).expect("gold").lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("gold line");
+            match v["type"].as_str() {
+                Some("actors") => {
+                    for a in v["actors"].as_array().expect("actors") {
+                        nodes
+                            .entry(a.as_str().expect("id").into())
+                            .or_default()
+                            .insert(doc.into());
+                    }
+                }
+                Some("relation") => {
+                    let quote = v["quote"].as_str().expect("quote");
+                    let start = text.find(quote).expect("quote in text");
+                    let (s, r, t) = (
+                        v["source"].as_str().unwrap(),
+                        v["relation"].as_str().unwrap(),
+                        v["target"].as_str().unwrap(),
+                    );
+                    let neg = v["negated"].as_bool().unwrap_or(false);
+                    let hedged = v["hedged"].as_bool().unwrap_or(false);
+                    let e = edges.entry((s.into(), r.into(), t.into(), neg)).or_insert(EdgeRec {
+                        source: s.into(),
+                        target: t.into(),
+                        relation: r.into(),
+                        symmetric: false,
+                        negated: neg,
+                        hedged,
+                        weight: 0,
+                        first_seen: None,
+                        last_seen: None,
+                        evidence: vec![],
+                    });
+                    e.weight += 1;
+                    e.evidence.push(EvidenceRec {
+                        doc: doc.into(),
+                        start: start as u64,
+                        end: (start + quote.len()) as u64,
+                        text: quote.into(),
+                        sentence: 0,
+                        rule: "gold".into(),
+                        trigger: String::new(),
+                        negated: neg,
+                        hedged,
+                        said_by: v["said_by"].as_str().map(String::from),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    let g = GraphFile {
+        format: "actorgraph-graph".into(),
+        version: 1,
+        generator: "test".into(),
+        relations: vec![],
+        documents,
+        nodes: nodes
+            .into_iter()
+            .map(|(id, docs)| NodeRec {
+                id: id.clone(),
+                label: id,
+                kind: "state".into(),
+                aliases: vec![],
+                mentions: 1,
+                documents: docs.into_iter().collect(),
+            })
+            .collect(),
+        edges: edges.into_values().collect(),
+    };
+    (g, tmp)
+}
+
+#[test]
+fn a_graph_made_of_the_gold_scores_one() {
+    let (g, tmp) = graph_from_gold();
+    let path = tmp.path().join("graph.json");
+    g.save(&path).expect("save");
+    let o = run_in(
+        &repo(),
+        &[
+            "eval",
+            "--gold",
+            gold_dir().to_str().expect("utf8"),
+            "--graph",
+            path.to_str().expect("utf8"),
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    for k in ["triples", "evidence", "actors"] {
+        assert_eq!(v[k]["f1"], 1.0, "{k}: {v}");
+    }
+    assert_eq!(v["triples"]["fp"], 0);
+    assert_eq!(v["triples"]["fn"], 0);
+}
+
+#[test]
+fn show_errors_lists_missed_and_spurious_keys() {
+    let o = run_in(
+        &repo(),
+        &["eval", "--gold", gold_dir().to_str().expect("utf8"), "--show", "errors"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("documents: 5\n\n"), "{text}");
+    assert!(text.contains("\n== 000_cb883c9b1bea4990.txt\n"), "{text}");
+    assert!(text.contains("\nmissed   "), "{text}");
+    assert!(text.contains("\nspurious "), "{text}");
+}
