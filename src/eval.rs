@@ -16,7 +16,7 @@ use std::path::Path;
 /// Relations compared unordered even when a graph does not say so.
 const SYMMETRIC: [&str; 2] = ["negotiates", "cooperates"];
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     pub source: String,
     pub relation: String,
@@ -53,17 +53,6 @@ pub struct GoldRelation {
     pub quote: String,
     pub hedged: bool,
     pub said_by: Option<String>,
-}
-
-impl Default for Key {
-    fn default() -> Key {
-        Key {
-            source: String::new(),
-            relation: String::new(),
-            target: String::new(),
-            negated: false,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default)]
