@@ -210,6 +210,12 @@ const EXPLETIVE_NEXT: &[&str] = &[
     "is", "was", "'s", "seems", "seemed", "appears", "remains", "becomes", "became", "makes", "took", "takes",
 ];
 
+/// Words before a slot that make it an object, never the source that opens a match.
+const OBJECT_MARKERS: &[&str] = &[
+    "with", "to", "of", "for", "from", "against", "on", "about", "between", "at", "into", "toward", "towards", "over",
+    "-", "/", "than", "like", "unlike",
+];
+
 /// Title classes preferred when a leader noun ("leader", "ruler") names a head.
 const LEADER_PREFERENCE: &[&str] = &["president", "prime minister", "chancellor"];
 
@@ -459,7 +465,7 @@ impl<'r> Extractor<'r> {
                 start: ms,
                 end: me,
                 actor: alias.actor,
-                plural: actor.plural,
+                plural: actor.plural && (actor.kind != Kind::Group || alias.text.ends_with('s')),
                 pronoun: false,
                 objective: false,
                 modifier: false,
@@ -509,12 +515,30 @@ impl<'r> Extractor<'r> {
                     } else if self.title_at(&words, tj + 1).is_some() || lex.leader_nouns.iter().any(|n| n == next) {
                         m.plural = false;
                         m.modifier = true;
+                    } else if is_head(next, &lex.possessed_heads) {
+                        // "American support", "Ukrainian sovereignty": the state the thing belongs to.
+                        m.plural = false;
+                    } else if let Some(&(_, oe, oa)) = raw.iter().find(|&&(s2, _, a2)| {
+                        toks.get(tj + 1).is_some_and(|t| t.start == s2) && rules.aliases[a2].kind == AliasKind::Name
+                    }) {
+                        // "European NATO allies": the demonym's actor; "Ukrainian NATO membership": its possessor.
+                        let _ = oa;
+                        let after = tok_end(oe).map_or("", |k| words.get(k + 1).copied().unwrap_or(""));
+                        if is_head(after, &lex.plural_heads) {
+                            m.end = tok_end(oe).and_then(|k| toks.get(k + 1)).map_or(m.end, |t| t.end);
+                            m.plural = true;
+                        } else if is_head(after, &lex.possessed_heads) {
+                            m.plural = false;
+                        } else {
+                            continue;
+                        }
                     } else {
                         continue;
                     }
                 }
                 AliasKind::PluralDemonym => {
-                    if prev != "the" {
+                    // "the Russians"; or a sentence's subject: "Ukrainians should focus on ..."
+                    if prev != "the" && ti != 0 {
                         continue;
                     }
                     m.plural = true;
@@ -530,10 +554,10 @@ impl<'r> Extractor<'r> {
         let mut role_edges: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start tok, end tok, person, org)
         while i < toks.len() {
             if words[i] == "the" {
-                // the <org> <leader noun|title>  (not followed by a name)
+                // the <org> <leader noun|title>  (not followed by a name); the alias may hold the "the".
                 if let Some(m) = ments
                     .iter()
-                    .find(|m| m.start == toks.get(i + 1).map_or(usize::MAX, |t| t.start))
+                    .find(|m| m.start == toks.get(i + 1).map_or(usize::MAX, |t| t.start) || m.start == toks[i].start)
                 {
                     if let Some(mj) = tok_end(m.end) {
                         let (class, len) = self.leader_class(&words, mj + 1);
@@ -712,7 +736,7 @@ impl<'r> Extractor<'r> {
                         Pron::Male => a.kind == Kind::Person && a.gender != Gender::Female,
                         Pron::Female => a.kind == Kind::Person && a.gender == Gender::Female,
                         Pron::It => a.kind != Kind::Person && !m.plural,
-                        Pron::They => m.plural,
+                        Pron::They => m.plural || a.kind == Kind::Group,
                     }
                 })
                 .map(|m| m.actor)
@@ -975,6 +999,12 @@ impl<'r> Extractor<'r> {
                             continue;
                         };
                         if slots[ss].iter().all(|&mi| ments[mi].objective) {
+                            continue;
+                        }
+                        // A source that opens the match must not be the object of a preposition
+                        // ("talks with Putin before consulting Kyiv") or half of an "X-Y" compound.
+                        let s_first = c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
+                        if s_first && m_first > 0 && OBJECT_MARKERS.contains(&sk_words[m_first - 1]) {
                             continue;
                         }
                         for a in actor_of(ss) {

@@ -153,6 +153,7 @@ pub struct Lexicon {
     pub singular_heads: Vec<String>,
     pub plural_heads: Vec<String>,
     pub person_heads: Vec<String>,
+    pub possessed_heads: Vec<String>,
     pub titles: Vec<Title>,
     pub leader_nouns: Vec<String>,
     pub negation: Vec<String>,
@@ -769,6 +770,7 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
         lex.singular_heads.extend(f.heads.singular);
         lex.plural_heads.extend(f.heads.plural);
         lex.person_heads.extend(f.heads.person);
+        lex.possessed_heads.extend(f.heads.possessed);
         for t in f.title {
             if !RELATIONS_WITH_ROLES.contains(&t.relation.as_str()) {
                 errors.push(src.error(

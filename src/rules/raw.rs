@@ -142,6 +142,10 @@ pub struct Heads {
     /// Nouns after a leader's surname that name the state: "the Trump administration".
     #[serde(default)]
     pub person: Vec<String>,
+    /// Things a state has: after a demonym they make it name the state as a possessor
+    /// ("American support to Ukraine", "Ukrainian NATO membership").
+    #[serde(default)]
+    pub possessed: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
