@@ -207,8 +207,27 @@ enum Pron {
 
 /// Words after "it" that make it an expletive ("it is important"), not a reference.
 const EXPLETIVE_NEXT: &[&str] = &[
-    "is", "was", "'s", "seems", "seemed", "appears", "remains", "becomes", "became", "makes", "took", "takes",
+    "is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "becomes", "became", "makes", "took",
+    "takes", "comes", "came", "depends", "matters", "means", "follows", "turns", "turned", "looks", "emerged",
+    "emerges",
 ];
+
+/// Auxiliaries that make the participle after them passive ("were rejected by Russia").
+const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "gets", "got"];
+
+/// Conflictual relations that a person does not hold against the state or organization they serve.
+const NOT_AGAINST_OWN: &[&str] = &["opposes", "rejects", "attacks", "threatens", "excludes", "pressures"];
+
+/// Subject pronouns: they prefer the subject of the sentence (or the previous one) to the nearest mention.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Words that open a clause: a subject pronoun after one refers to that clause's subject.
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    ",", ";", ":", "while", "whereas", "but", "although", "though", "because", "since", "when", "after", "before", "—",
+];
+
+/// Prepositions that make the actor after them a place ("a security order in Europe").
+const PLACE_MARKERS: &[&str] = &["in", "across", "throughout", "inside", "within", "near", "around"];
 
 /// Words before a slot that make it an object, never the source that opens a match.
 const OBJECT_MARKERS: &[&str] = &[
@@ -713,6 +732,26 @@ impl<'r> Extractor<'r> {
             // Candidates: this sentence by recency, then each earlier sentence's first mention
             // (its subject, usually) before the rest of that sentence by recency.
             let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
+            let opens_clause = ti == 0
+                || CLAUSE_BOUNDARIES.contains(&words[ti - 1])
+                || matches!(words[ti - 1], "and" | "that" | "or" | "said" | "says" | "\"");
+            if SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause {
+                // The subject of the pronoun's clause, else of the sentence.
+                let boundary = toks[..ti]
+                    .iter()
+                    .rposition(|b| CLAUSE_BOUNDARIES.contains(&b.lower.as_str()))
+                    .map_or(s, |b| toks[b].end);
+                let before = |m: &&Mention| m.end <= t.start && !m.modifier;
+                let subject = ments
+                    .iter()
+                    .filter(before)
+                    .filter(|m| m.start >= boundary)
+                    .min_by_key(|m| m.start)
+                    .or_else(|| ments.iter().filter(before).min_by_key(|m| m.start));
+                if let Some(first) = subject {
+                    earlier.insert(0, first);
+                }
+            }
             for back in 1..=2 {
                 let Some(prev) = si.checked_sub(back) else { break };
                 let mut in_prev: Vec<&Mention> = ex
@@ -977,6 +1016,22 @@ impl<'r> Extractor<'r> {
                     let tr = c.name("TR").unwrap_or(whole);
                     let (tr_first, tr_last) = (item_at(tr.start()), item_at(tr.end().saturating_sub(2)));
                     let (m_first, m_last) = (item_at(whole.start()), item_at(whole.end().saturating_sub(2)));
+                    // A participle after an auxiliary is passive: only patterns written for it read it.
+                    if !pat.rule.contains("passive")
+                        && tr_first > 0
+                        && PASSIVE_AUX.contains(&sk_words[tr_first - 1])
+                        && sk_words.get(tr_last + 1) == Some(&"by")
+                    {
+                        continue;
+                    }
+                    // A place is not a target ("a new security order in Europe"), unless the pattern says so.
+                    if let Some(tg) = c.name("T") {
+                        let ti = item_at(tg.start());
+                        let spelled = pat.source.contains(" in {T}") || pat.source.contains("in) {T}");
+                        if ti > 0 && PLACE_MARKERS.contains(&sk_words[ti - 1]) && !spelled {
+                            continue;
+                        }
+                    }
                     // A speaker is never the source of what they report: no attribution verb in the gaps.
                     let speaker_gap = (m_first..=m_last)
                         .filter(|i| *i < tr_first || *i > tr_last)
@@ -1003,7 +1058,8 @@ impl<'r> Extractor<'r> {
                         }
                         // A source that opens the match must not be the object of a preposition
                         // ("talks with Putin before consulting Kyiv") or half of an "X-Y" compound.
-                        let s_first = c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
+                        let relative = pat.source.contains("which") || pat.source.contains("who");
+                        let s_first = !relative && c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
                         if s_first && m_first > 0 && OBJECT_MARKERS.contains(&sk_words[m_first - 1]) {
                             continue;
                         }
@@ -1043,6 +1099,10 @@ impl<'r> Extractor<'r> {
                     let trigger = text[item_start(tr_first)..item_end(tr_last)].trim().to_string();
                     for (a, b, ss, ts) in pairs {
                         if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
+                            continue;
+                        }
+                        let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
+                        if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
                             continue;
                         }
                         let said_by = said_by_slots
