@@ -2,6 +2,7 @@
 
 mod authoring;
 mod build;
+mod consumers;
 mod eval;
 mod scale;
 mod support;
