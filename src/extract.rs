@@ -236,7 +236,7 @@ const OBJECT_MARKERS: &[&str] = &[
 ];
 
 /// Title classes preferred when a leader noun ("leader", "ruler") names a head.
-const LEADER_PREFERENCE: &[&str] = &["president", "prime minister", "chancellor"];
+const LEADER_PREFERENCE: &[&str] = &["president", "prime minister", "chancellor", "secretary general"];
 
 #[derive(Debug, Clone)]
 enum Sk {
@@ -295,7 +295,8 @@ impl<'r> Extractor<'r> {
         let mut title_index: Vec<(Vec<String>, usize)> = Vec::new();
         for (ti, t) in rules.lexicon.titles.iter().enumerate() {
             for w in &t.words {
-                title_index.push((w.split_whitespace().map(String::from).collect(), ti));
+                // Tokenized like text: "secretary-general" is three tokens.
+                title_index.push((w.replace('-', " - ").split_whitespace().map(String::from).collect(), ti));
             }
         }
         title_index.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));

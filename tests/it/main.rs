@@ -6,3 +6,4 @@ mod consumers;
 mod eval;
 mod scale;
 mod support;
+mod world;

@@ -1,0 +1,128 @@
+//! World coverage of the default actor rules: every UN member state by its
+//! name, its capital and a demonym phrase; dated role phrases resolve to the
+//! holder on the document's date.
+
+use crate::support::repo;
+use actorgraph::extract::Extractor;
+use actorgraph::rules::RuleSet;
+
+fn rules() -> RuleSet {
+    actorgraph::rules::load(&repo().join("rules")).expect("default rules load")
+}
+
+/// The actor ids mentioned in `text` (pronouns aside), in order.
+fn mentioned(x: &Extractor, text: &str, date: Option<&str>) -> Vec<String> {
+    let ex = x.extract(text, date, true);
+    ex.mentions
+        .iter()
+        .filter(|m| !m.pronoun)
+        .map(|m| ex.actor(x.rules, m.actor).id.clone())
+        .collect()
+}
+
+fn table(name: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(repo().join("tests/data").join(name)).expect("table");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn every_un_member_state_by_name_capital_and_demonym() {
+    let r = rules();
+    let x = Extractor::new(&r);
+    let rows = table("un_members.tsv");
+    assert_eq!(rows.len(), 193);
+    let mut failures = Vec::new();
+    for row in &rows {
+        let (id, name, capital, demonym) = (&row[0], &row[1], &row[2], &row[3]);
+        let mut cases = vec![format!("Officials said {name} rejected the plan.")];
+        if !capital.is_empty() {
+            cases.push(format!("Officials said {capital} rejected the plan."));
+        }
+        if !demonym.is_empty() {
+            cases.push(format!("Officials said the {demonym} government rejected the plan."));
+        }
+        for c in cases {
+            let got = mentioned(&x, &c, Some("2025-01-01"));
+            if got != [id.clone()] {
+                failures.push(format!("{c:?}: expected [{id}], got {got:?}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn dated_role_phrases_find_the_holder() {
+    let r = rules();
+    let x = Extractor::new(&r);
+    let mut failures = Vec::new();
+    for row in table("dated_roles.tsv") {
+        let (date, phrase, expected) = (&row[0], &row[1], &row[2]);
+        let text = format!("{phrase} met reporters.");
+        let mut c = text.chars();
+        let text: String = c
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default();
+        let got = mentioned(&x, &text, Some(date));
+        if got.first() != Some(expected) {
+            failures.push(format!("{date} {text:?}: expected {expected}, got {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn role_phrases_and_ambiguous_names() {
+    let r = rules();
+    let x = Extractor::new(&r);
+    // "Prime Minister Putin" in 2010 leads Russia as head of government.
+    let ex = x.extract("Prime Minister Vladimir Putin met reporters.", Some("2010-06-01"), true);
+    let rels: Vec<(String, String, String)> = ex
+        .relations
+        .iter()
+        .map(|r| {
+            (
+                ex.actor(&x.rules, r.source).id.clone(),
+                r.relation.clone(),
+                ex.actor(&x.rules, r.target).id.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rels,
+        [("vladimir_putin".to_string(), "leads".to_string(), "russia".to_string())]
+    );
+    // A title before an unknown name creates the person in any year.
+    assert_eq!(
+        mentioned(&x, "Foreign Minister Jane Doe met reporters.", Some("1999-01-01")),
+        ["jane_doe"]
+    );
+    // Georgia the state, not the US state; Jordan the state, not a person.
+    assert_eq!(mentioned(&x, "Russia threatened Georgia.", None), ["russia", "georgia"]);
+    assert_eq!(
+        mentioned(&x, "He moved to Atlanta, Georgia last year.", None),
+        Vec::<String>::new()
+    );
+    assert_eq!(mentioned(&x, "Michael Jordan retired.", None), Vec::<String>::new());
+    assert_eq!(mentioned(&x, "Jordan closed its airspace.", None), ["jordan"]);
+    // Niger is not Nigeria; lowercase turkey is a bird.
+    assert_eq!(
+        mentioned(&x, "Niger and Nigeria signed a deal.", None),
+        ["niger", "nigeria"]
+    );
+    assert_eq!(mentioned(&x, "They ate turkey.", None), Vec::<String>::new());
+}
