@@ -96,9 +96,9 @@ fn role_phrases_and_ambiguous_names() {
         .iter()
         .map(|r| {
             (
-                ex.actor(&x.rules, r.source).id.clone(),
+                ex.actor(x.rules, r.source).id.clone(),
                 r.relation.clone(),
-                ex.actor(&x.rules, r.target).id.clone(),
+                ex.actor(x.rules, r.target).id.clone(),
             )
         })
         .collect();
