@@ -266,6 +266,7 @@ hezbollah|Hezbollah|Hizbollah|
 houthis|Houthis|Houthi movement;Ansar Allah|
 taliban|Taliban|the Taliban|
 wagner_group|Wagner Group|Wagner|
+quad|Quad|the Quad;Quadrilateral Security Dialogue|
 """
 
 GROUPS = """
