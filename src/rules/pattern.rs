@@ -16,7 +16,8 @@
 //! | `~N` | up to N words (no actor slots, no punctuation) |
 //! | `~~N` | up to N tokens that may include commas, quotes and dashes (no slots, no `.;:?!`) |
 //!
-//! The first `<...>` (or else the first word) is the trigger.
+//! The trigger is the first `<...>`; a pattern without one triggers on its first
+//! non-optional group, or else its first word.
 
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -97,6 +98,8 @@ struct Compiler<'a> {
     in_optional: usize,
     trigger_words: Vec<String>,
     filterable: bool,
+    /// The pattern has a `<verb>`: the first one is the trigger, whatever comes before it.
+    verb_trigger: bool,
 }
 
 impl Compiler<'_> {
@@ -120,7 +123,7 @@ impl Compiler<'_> {
                     // A whole (non-optional) group is the trigger, not its first alternative.
                     let was = self.trigger_done;
                     let optional = self.group_is_optional();
-                    let becomes_trigger = !was && !optional;
+                    let becomes_trigger = !was && !optional && !self.verb_trigger;
                     self.trigger_done = true;
                     self.in_trigger |= becomes_trigger;
                     self.in_optional += usize::from(optional);
@@ -132,11 +135,13 @@ impl Compiler<'_> {
                     if self.toks.get(self.pos - 1) != Some(&Tok::Close) {
                         return Err("unclosed '('".into());
                     }
-                    let optional = self.toks.get(self.pos) == Some(&Tok::Question);
-                    if !was && !optional && !inner.contains("(?P<") {
+                    if becomes_trigger && !inner.contains("(?P<TR>") {
                         format!("(?P<TR>(?:{inner}))")
                     } else {
-                        self.trigger_done = was;
+                        // A trigger found inside the group stays the trigger.
+                        if !inner.contains("(?P<TR>") {
+                            self.trigger_done = was;
+                        }
                         format!("(?:{inner})")
                     }
                 }
@@ -175,7 +180,7 @@ impl Compiler<'_> {
     }
 
     fn record(&mut self, words: &str) {
-        if self.in_trigger || (!self.trigger_done && self.in_optional == 0) {
+        if self.in_trigger || (!self.trigger_done && self.in_optional == 0 && !self.verb_trigger) {
             self.trigger_words.extend(words.split_whitespace().map(String::from));
         }
     }
@@ -217,8 +222,9 @@ impl Compiler<'_> {
                 }
             }
             forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            for f in &forms {
-                self.record(f);
+            if !self.trigger_done {
+                self.trigger_words
+                    .extend(forms.iter().flat_map(|f| f.split_whitespace().map(String::from)));
             }
             let alt = forms.iter().map(|f| words_regex(f)).collect::<Vec<_>>().join("|");
             return Ok(self.trigger(format!("(?:{alt})")));
@@ -231,13 +237,21 @@ impl Compiler<'_> {
             if prefix.is_empty() {
                 return Err("'*' needs a prefix: write sanction*".into());
             }
+            let re = format!("{}[^ @]* ", regex::escape(prefix));
+            if self.verb_trigger {
+                return Ok(re);
+            }
             if self.in_trigger || (!self.trigger_done && self.in_optional == 0) {
                 self.filterable = false;
             }
-            return Ok(self.trigger(format!("{}[^ @]* ", regex::escape(prefix))));
+            return Ok(self.trigger(re));
+        }
+        let re = format!("{} ", regex::escape(&lw));
+        if self.verb_trigger {
+            return Ok(re);
         }
         self.record(&lw);
-        Ok(self.trigger(format!("{} ", regex::escape(&lw))))
+        Ok(self.trigger(re))
     }
 
     fn trigger(&mut self, re: String) -> String {
@@ -269,7 +283,9 @@ pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<C
         in_optional: 0,
         trigger_words: Vec::new(),
         filterable: true,
+        verb_trigger: false,
     };
+    c.verb_trigger = c.toks.iter().any(|t| matches!(t, Tok::Word(w) if w.starts_with('<')));
     if c.toks.is_empty() {
         return Err("empty pattern".into());
     }
@@ -404,6 +420,9 @@ mod tests {
         let p = compile("{S} (a|its)? <reject> {T}", &BTreeMap::new()).expect("compiles");
         let words = p.trigger_words.as_ref().map(|w| w.join(" "));
         assert_eq!(words.as_deref(), Some("reject rejected rejecting rejects"));
+        let p = compile("{S} , (which|who) <back> {T}", &BTreeMap::new()).expect("compiles");
+        let c = p.regex.captures("@0 , which backs @1 ").expect("matches");
+        assert_eq!(c.name("TR").map(|m| m.as_str()), Some("backs "));
         let p = compile("{S} sanction* {T}", &BTreeMap::new()).expect("compiles");
         assert_eq!(p.trigger_words, None);
     }
