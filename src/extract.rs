@@ -730,6 +730,15 @@ impl<'r> Extractor<'r> {
             if kind == Pron::It && t.lower == "it" && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n)) {
                 continue;
             }
+            // A possessive right before a mention is its determiner: "its European partners".
+            let determiner = matches!(t.lower.as_str(), "its" | "their" | "his" | "her");
+            if determiner
+                && toks
+                    .get(ti + 1)
+                    .is_some_and(|n| ments.iter().any(|m| m.start == n.start))
+            {
+                continue;
+            }
             // Candidates: this sentence by recency, then each earlier sentence's first mention
             // (its subject, usually) before the rest of that sentence by recency.
             let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
@@ -1059,6 +1068,27 @@ impl<'r> Extractor<'r> {
                         }
                         // A source that opens the match must not be the object of a preposition
                         // ("talks with Putin before consulting Kyiv") or half of an "X-Y" compound.
+                        // A possessor is not the subject of the verb after it ("Kyiv's goals and handed ..."),
+                        // unless an actor head follows ("Russia's army attacked").
+                        let verbal = pat.source.starts_with("{S} ~~");
+                        let possessor = sk_words.get(m_first + 1) == Some(&"'s")
+                            && !sk_words.get(m_first + 2).is_some_and(|w| {
+                                rules
+                                    .lexicon
+                                    .singular_heads
+                                    .iter()
+                                    .chain(&rules.lexicon.plural_heads)
+                                    .any(|h| h == w)
+                            })
+                            && sk_words[(m_first + 2).min(tr_first)..tr_first].iter().any(|w| {
+                                matches!(
+                                    *w,
+                                    "and" | "but" | "has" | "have" | "had" | "is" | "was" | "were" | "are"
+                                )
+                            });
+                        if verbal && possessor && c.name("S").is_some_and(|g| g.start() == whole.start() + 1) {
+                            continue;
+                        }
                         let relative = pat.source.contains("which") || pat.source.contains("who");
                         let s_first = !relative && c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
                         if s_first && m_first > 0 && OBJECT_MARKERS.contains(&sk_words[m_first - 1]) {
