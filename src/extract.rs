@@ -573,7 +573,7 @@ impl<'r> Extractor<'r> {
         let mut described: Vec<(usize, usize, usize)> = Vec::new(); // (start tok, end tok, person)
         let mut role_edges: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start tok, end tok, person, org)
         while i < toks.len() {
-            if words[i] == "the" {
+            if matches!(words[i], "the" | "his" | "her" | "its" | "their") {
                 // the <org> <leader noun|title>  (not followed by a name); the alias may hold the "the".
                 if let Some(m) = ments
                     .iter()
@@ -978,6 +978,14 @@ impl<'r> Extractor<'r> {
             .map(|(x, _)| x.clone())
             .collect();
         let sk_tok: Vec<usize> = sk_tok.iter().zip(&keep).filter(|(_, k)| **k).map(|(x, _)| *x).collect();
+        // Without the headers, "U.S. President Trump and Russian President Putin" coordinate.
+        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
+        let actor_of = |slot: usize| -> Vec<ActorRef> {
+            let mut v: Vec<ActorRef> = slots[slot].iter().map(|&mi| ments[mi].actor).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
         let sk_words: Vec<&str> = sk
             .iter()
             .map(|x| if let Sk::Word(w) = x { w.as_str() } else { "@" })
@@ -1100,7 +1108,13 @@ impl<'r> Extractor<'r> {
                             }
                         }
                     }
-                    let window_start = m_first.saturating_sub(3);
+                    // Verbal patterns read negation and hedges just before the source too ("if Putin
+                    // agrees"); nominal ones only between the source and the trigger.
+                    let window_start = if pat.source.starts_with("{S} ~~") || pat.source.starts_with("{P}") {
+                        m_first.saturating_sub(3)
+                    } else {
+                        m_first
+                    };
                     let window: String = sk_words[window_start.min(tr_first)..tr_first].join(" ");
                     let window = format!(" {window} ").replace(" not only ", " ");
                     let clause_start = sk_words[..=tr_last]
