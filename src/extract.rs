@@ -226,6 +226,13 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
     ",", ";", ":", "while", "whereas", "but", "although", "though", "because", "since", "when", "after", "before", "—",
 ];
 
+/// Words between a possessor and a verb showing that the possessed thing, not the possessor,
+/// is the verb's subject ("Kyiv's goals and handed ...", "NATO's position on countries supporting ...").
+const POSSESSED_SUBJECT_GAP: &[&str] = &[
+    "and", "but", "has", "have", "had", "is", "was", "were", "are", "on", "of", "in", "for", "about", "with", "over",
+    "against",
+];
+
 /// Prepositions that make the actor after them a place ("a security order in Europe").
 const PLACE_MARKERS: &[&str] = &["in", "across", "throughout", "inside", "within", "near", "around"];
 
@@ -1088,18 +1095,22 @@ impl<'r> Extractor<'r> {
                                     .chain(&rules.lexicon.plural_heads)
                                     .any(|h| h == w)
                             })
-                            && sk_words[(m_first + 2).min(tr_first)..tr_first].iter().any(|w| {
-                                matches!(
-                                    *w,
-                                    "and" | "but" | "has" | "have" | "had" | "is" | "was" | "were" | "are"
-                                )
-                            });
+                            && sk_words[(m_first + 2).min(tr_first)..tr_first]
+                                .iter()
+                                .any(|w| POSSESSED_SUBJECT_GAP.contains(w));
                         if verbal && possessor && c.name("S").is_some_and(|g| g.start() == whole.start() + 1) {
                             continue;
                         }
                         let relative = pat.source.contains("which") || pat.source.contains("who");
                         let s_first = !relative && c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
-                        if s_first && m_first > 0 && OBJECT_MARKERS.contains(&sk_words[m_first - 1]) {
+                        // Look past a determiner: "to the United States and NATO, forcing them ...".
+                        let before = match m_first {
+                            0 => None,
+                            1 => Some(sk_words[0]),
+                            _ if matches!(sk_words[m_first - 1], "the" | "a" | "an") => Some(sk_words[m_first - 2]),
+                            _ => Some(sk_words[m_first - 1]),
+                        };
+                        if verbal && s_first && before.is_some_and(|w| OBJECT_MARKERS.contains(&w)) {
                             continue;
                         }
                         for a in actor_of(ss) {
