@@ -259,6 +259,8 @@ pub struct Extractor<'r> {
     attribution: Vec<Regex>,
     /// Record a `SentenceTrace` per sentence (for `explain`).
     pub trace: bool,
+    /// Run only this pattern (`relation/name`), for testing a pattern's examples on their own.
+    pub only_pattern: Option<String>,
     /// Title spellings by first word.
     title_first: rustc_hash::FxHashMap<String, Vec<(Vec<String>, usize)>>,
     /// Capitalized title spellings: a sentence with no alias and none of these holds no actor.
@@ -312,6 +314,7 @@ impl<'r> Extractor<'r> {
             roles_of,
             attribution,
             trace: false,
+            only_pattern: None,
             title_first: {
                 let mut m: rustc_hash::FxHashMap<String, Vec<(Vec<String>, usize)>> = Default::default();
                 for (w, t) in title_index.iter().cloned() {
@@ -844,6 +847,11 @@ impl<'r> Extractor<'r> {
             }
             if next_m < ments.len() && ments[next_m].start <= toks[ti].start {
                 let mi = next_m;
+                // An article before an actor carries nothing for patterns: "by the United States".
+                if matches!(sk.last(), Some(Sk::Word(w)) if w == "the" || w == "a" || w == "an") {
+                    sk.pop();
+                    sk_tok.pop();
+                }
                 sk.push(Sk::Slot(slots.len()));
                 slots.push(vec![mi]);
                 sk_tok.push(ti);
@@ -895,8 +903,9 @@ impl<'r> Extractor<'r> {
             .collect();
         for (p, item) in sk.iter().enumerate() {
             let Sk::Slot(ps) = item else { continue };
-            let person = actor_of(*ps);
-            if person.len() != 1 || ex.actor(rules, person[0]).kind != Kind::Person {
+            // The title qualifies the first member of a coordination: "President Putin and the government".
+            let person = vec![ments[slots[*ps][0]].actor];
+            if ex.actor(rules, person[0]).kind != Kind::Person {
                 continue;
             }
             // find a title ending right before p
@@ -1033,7 +1042,7 @@ impl<'r> Extractor<'r> {
                 }
             }
             for (pi, (rel, pat)) in rules.patterns().enumerate() {
-                if !candidate[pi] {
+                if !candidate[pi] || self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule) {
                     continue;
                 }
                 for c in pat.compiled.regex.captures_iter(&skel) {
@@ -1110,7 +1119,18 @@ impl<'r> Extractor<'r> {
                             _ if matches!(sk_words[m_first - 1], "the" | "a" | "an") => Some(sk_words[m_first - 2]),
                             _ => Some(sk_words[m_first - 1]),
                         };
-                        if verbal && s_first && before.is_some_and(|w| OBJECT_MARKERS.contains(&w)) {
+                        if verbal
+                            && s_first
+                            && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))
+                        {
+                            continue;
+                        }
+                        // "NATO membership ... has undermined": a modifier of a noun is not the subject.
+                        let modifies = sk_words
+                            .get(m_first + 1)
+                            .is_some_and(|w| rules.lexicon.possessed_heads.iter().any(|h| h == w));
+                        let pronoun_s = slots[ss].iter().all(|&mi| ments[mi].pronoun);
+                        if verbal && s_first && modifies && !pronoun_s {
                             continue;
                         }
                         for a in actor_of(ss) {

@@ -75,9 +75,15 @@ fn show(edges: &[Edge]) -> String {
         .join(", ")
 }
 
-/// Checks one pattern's examples.
+/// Checks one pattern's examples: the expected edges come out of the whole rule set,
+/// and the pattern fires on them by itself; counter-examples: the pattern by itself finds nothing.
 pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String> {
     let rules = x.rules;
+    let alone = |x: &Extractor, text: &str| {
+        let mut solo = Extractor::new(x.rules);
+        solo.only_pattern = Some(pat.rule.clone());
+        solo.extract(text, None, true)
+    };
     let mut problems = Vec::new();
     for example in &pat.examples {
         let Some((text, spec)) = example.split_once("=>") else {
@@ -93,7 +99,8 @@ pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String
         };
         let ex = x.extract(text.trim(), None, true);
         let got = edges(&ex, rules, None);
-        let mine = edges(&ex, rules, Some(&pat.rule));
+        let alone = alone(x, text.trim());
+        let mine = edges(&alone, rules, Some(&pat.rule));
         for e in &expected {
             let (s, t) = if rel.symmetric && e.2 < e.0 {
                 (&e.2, &e.0)
@@ -115,7 +122,7 @@ pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String
         }
     }
     for counter in &pat.counter {
-        let ex = x.extract(counter, None, true);
+        let ex = alone(x, counter);
         let mine = edges(&ex, rules, Some(&pat.rule));
         if !mine.is_empty() {
             problems.push(format!("counter-example {counter:?}: extracted {}", show(&mine)));

@@ -77,7 +77,10 @@ fn lex(src: &str) -> Vec<Tok> {
                 flush(&mut cur, &mut out);
                 out.push(Tok::Bar);
             }
-            '?' if cur.is_empty() => out.push(Tok::Question),
+            '?' => {
+                flush(&mut cur, &mut out);
+                out.push(Tok::Question);
+            }
             c if c.is_whitespace() => flush(&mut cur, &mut out),
             c => cur.push(c),
         }
@@ -407,6 +410,8 @@ mod tests {
             Some(("0", "1")),
         );
         check("{S} (has|have)? <back> {T}", "@0 backs @1 ", Some(("0", "1")));
+        check("{S} behind {T} 's? back", "@0 behind @1 's back ", Some(("0", "1")));
+        check("{S} behind {T} 's? back", "@0 behind @1 back ", Some(("0", "1")));
         check("{S} ~3 <support> {T}", "@0 and @2 support @1 ", Some(("2", "1")));
         check("{S} ~3 <reject> {T}", "@0 , however , rejected @1 ", None);
         check("{S} ~~3 <reject> {T}", "@0 , however , rejected @1 ", Some(("0", "1")));
