@@ -904,7 +904,7 @@ impl<'r> Extractor<'r> {
         for (p, item) in sk.iter().enumerate() {
             let Sk::Slot(ps) = item else { continue };
             // The title qualifies the first member of a coordination: "President Putin and the government".
-            let person = vec![ments[slots[*ps][0]].actor];
+            let person = [ments[slots[*ps][0]].actor];
             if ex.actor(rules, person[0]).kind != Kind::Person {
                 continue;
             }
