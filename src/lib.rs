@@ -6,5 +6,8 @@
 //! stable on-disk schema that `eval`, `query` and the exporters read.
 
 pub mod commands;
+pub mod export;
+pub mod filter;
 pub mod fsutil;
 pub mod graphfile;
+pub mod view;

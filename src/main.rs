@@ -18,12 +18,21 @@ struct Cli {
 enum Command {
     /// Extract actors and relations from articles and write output/graph.{json,dot}.
     Build(commands::build::Args),
+    /// Write the graph for another tool: json, dot, graphml, gexf, cytoscape, csv, mermaid.
+    Export(commands::export::Args),
+    /// Draw the graph with Graphviz into an SVG, PNG or PDF.
+    Render(commands::render::Args),
+    /// Write a self-contained interactive HTML page of the graph.
+    View(commands::view::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Render(args) => commands::render::run(args),
+        Command::View(args) => commands::view::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,3 +2,6 @@
 //! `run(args) -> anyhow::Result<ExitCode>`.
 
 pub mod build;
+pub mod export;
+pub mod render;
+pub mod view;
