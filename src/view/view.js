@@ -1,7 +1,7 @@
 // actorgraph view: draws the graph embedded in #graph-data as SVG and reacts to
 // the reader: drag nodes, zoom/pan, filter by relation and weight, search an
 // actor, click an edge to read its evidence. Every piece of text from the data
-// goes into the page through textContent, never innerHTML.
+// goes into the page through textContent, never parsed as HTML.
 // Test hooks in the URL fragment: #select=EDGE_ID, #click=EDGE_ID, #search=TEXT.
 (function () {
   "use strict";
