@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The project's test command: installs the outside programs the tests use
-# (Graphviz, and networkx from PyPI) when they are missing, then runs the whole
-# test suite. Safe to run again; installs nothing that is already there.
+# (Graphviz, Chromium, and networkx from PyPI) when they are missing, then runs
+# the whole test suite. Safe to run again; installs nothing that is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need_apt[*]} (apt)" >&2

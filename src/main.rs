@@ -32,6 +32,12 @@ enum Command {
     Extract(commands::extract::Args),
     /// Merge graph files and extract streams into one graph (the reduce step).
     Merge(commands::merge::Args),
+    /// Write the graph for another tool: json, dot, graphml, gexf, cytoscape, csv, mermaid.
+    Export(commands::export::Args),
+    /// Draw the graph with Graphviz into an SVG, PNG or PDF.
+    Render(commands::render::Args),
+    /// Write a self-contained interactive HTML page of the graph.
+    View(commands::view::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +49,9 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Merge(args) => commands::merge::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Render(args) => commands::render::run(args),
+        Command::View(args) => commands::view::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,9 @@
 pub mod build;
 pub mod eval;
 pub mod explain;
+pub mod export;
 pub mod extract;
 pub mod merge;
+pub mod render;
 pub mod rules;
+pub mod view;

@@ -1,9 +1,11 @@
-//! One integration test binary: runs the real CLI on real files in temp dirs.
+//! One integration test binary: runs the real CLI on real files in temp dirs
+//! and checks the outputs with their real consumers.
 
 mod authoring;
 mod build;
 mod consumers;
 mod eval;
+mod export;
 mod scale;
 mod support;
 mod world;

@@ -1,0 +1,67 @@
+//! `actorgraph export`: write the graph in a format another tool reads.
+
+use crate::export::{self, Format};
+use crate::filter::{self, FilterArgs};
+use crate::graphfile::GraphFile;
+use anyhow::Context;
+use clap::Args as ClapArgs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// The graph file written by `build`.
+    #[arg(long, default_value = "output/graph.json")]
+    pub graph: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Format,
+    /// Output file (for csv: a directory that gets nodes.csv and edges.csv). Default: stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Loads a graph file and applies the filters; shared by `export`, `render` and `view`.
+pub fn load_graph(path: &Path, filter: &FilterArgs) -> anyhow::Result<GraphFile> {
+    let g =
+        GraphFile::load(path).context("cannot load the graph (run `actorgraph build` first, or pass --graph FILE)")?;
+    Ok(filter::apply(&g, filter)?)
+}
+
+/// Writes `text` to `path` atomically (creating its directory), or to stdout.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match path {
+        Some(p) => {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+            }
+            crate::fsutil::write_atomic(p, bytes).with_context(|| format!("{}: cannot write", p.display()))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .context("cannot write to stdout")
+        }
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let g = load_graph(&args.graph, &args.filter)?;
+    match export::to_string(&g, args.format) {
+        Some(text) => write_output(args.output.as_deref(), text.as_bytes())?,
+        None => {
+            let dir = args
+                .output
+                .as_deref()
+                .context("--format csv writes two files: pass -o DIR (gets DIR/nodes.csv and DIR/edges.csv)")?;
+            std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+            write_output(Some(&dir.join("nodes.csv")), export::csv::to_nodes_csv(&g).as_bytes())?;
+            write_output(Some(&dir.join("edges.csv")), export::csv::to_edges_csv(&g).as_bytes())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,121 @@
+//! Runs Graphviz on DOT text (`render`).
+//!
+//! Input: DOT, an engine, an output format; output: the image bytes. Graphviz
+//! reads the DOT on stdin and writes the image to stdout; anything it prints
+//! on stderr (warnings included) is an error, so that a picture with, e.g.,
+//! dropped labels or an overlap-removal failure is not taken as good.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// A Graphviz layout engine (`dot -K`).
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Layered (hierarchical): clean for small graphs, wide and tangled beyond ~40 nodes.
+    Dot,
+    /// Scalable force-directed: the default for larger graphs.
+    Sfdp,
+    /// Stress majorization.
+    Neato,
+    /// Force-directed (Fruchterman-Reingold).
+    Fdp,
+}
+
+/// Above this many nodes `render` switches from `dot` to `sfdp` by default
+/// (measurements in docs/visualization.md).
+pub const DOT_MAX_NODES: usize = 40;
+
+impl Engine {
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Dot => "dot",
+            Engine::Sfdp => "sfdp",
+            Engine::Neato => "neato",
+            Engine::Fdp => "fdp",
+        }
+    }
+
+    /// The engine `render` uses when none is given.
+    pub fn for_size(nodes: usize) -> Engine {
+        if nodes <= DOT_MAX_NODES {
+            Engine::Dot
+        } else {
+            Engine::Sfdp
+        }
+    }
+
+    /// Graph attributes (`-G`) that keep this engine's layout readable; they
+    /// override what the DOT file sets.
+    pub fn graph_attributes(self) -> &'static [&'static str] {
+        match self {
+            Engine::Dot => &["rankdir=LR", "nodesep=0.3", "ranksep=0.8"],
+            Engine::Sfdp => &[
+                "overlap=prism",
+                "overlap_scaling=-4",
+                "splines=curved",
+                "K=1.2",
+                "repulsiveforce=1.5",
+            ],
+            Engine::Neato | Engine::Fdp => &["overlap=prism", "splines=curved", "sep=+8"],
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GraphvizError {
+    #[error("Graphviz is not installed (`dot` not found on PATH): install it with `apt-get install graphviz` (Debian/Ubuntu) or `brew install graphviz` (macOS)")]
+    NotInstalled,
+    #[error("cannot run Graphviz: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("Graphviz ({engine}) failed with {status}:\n{stderr}")]
+    Failed {
+        engine: &'static str,
+        status: std::process::ExitStatus,
+        stderr: String,
+    },
+    #[error("Graphviz ({engine}) printed warnings, treated as errors:\n{stderr}")]
+    Warnings { engine: &'static str, stderr: String },
+}
+
+/// Output formats `render` accepts, by file extension.
+pub const FORMATS: &[&str] = &["svg", "png", "pdf"];
+
+/// Runs `dot -K<engine> -T<format>` on `dot_text` and returns stdout.
+pub fn run(dot_text: &str, engine: Engine, format: &str) -> Result<Vec<u8>, GraphvizError> {
+    let mut cmd = Command::new("dot");
+    cmd.arg(format!("-K{}", engine.name())).arg(format!("-T{format}"));
+    for a in engine.graph_attributes() {
+        cmd.arg(format!("-G{a}"));
+    }
+    let mut child = match cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(GraphvizError::NotInstalled),
+        r => r?,
+    };
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let text = dot_text.to_string();
+    // Feed stdin from a thread so a large graph cannot deadlock on full pipes.
+    let feeder = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child.wait_with_output()?;
+    let fed = feeder.join().expect("stdin thread does not panic");
+    let stderr = String::from_utf8_lossy(&out.stderr).trim_end().to_string();
+    if !out.status.success() {
+        return Err(GraphvizError::Failed {
+            engine: engine.name(),
+            status: out.status,
+            stderr,
+        });
+    }
+    fed?;
+    if !stderr.is_empty() {
+        return Err(GraphvizError::Warnings {
+            engine: engine.name(),
+            stderr,
+        });
+    }
+    Ok(out.stdout)
+}

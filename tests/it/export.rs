@@ -1,0 +1,388 @@
+//! `export`, `render` and `view` on the hand-written fixture
+//! `tests/fixtures/export_graph.json` (8 actors, 8 edges: parallel edges
+//! russia->ukraine, a negated and a hedged edge, one isolated actor, evidence
+//! with `<script>`, `&`, quotes and non-ASCII text), checked with the real
+//! consumers: networkx, Graphviz and headless Chromium. A missing consumer
+//! fails the test with the install hint (scripts/test.sh installs them).
+//!
+//! Golden files live in `tests/fixtures/expected/`; `UPDATE_EXPECT=1 cargo
+//! test` rewrites them (review the diff like code).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture() -> PathBuf {
+    root().join("tests/fixtures/export_graph.json")
+}
+
+fn actorgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(args)
+        .output()
+        .expect("run actorgraph")
+}
+
+/// Runs actorgraph on the fixture and returns stdout; fails on a non-zero exit.
+fn ok(args: &[&str]) -> String {
+    let fx = fixture();
+    let mut all = vec!["--graph", fx.to_str().unwrap()];
+    all.splice(0..0, args[..1].iter().copied());
+    all.extend_from_slice(&args[1..]);
+    let out = actorgraph(&all);
+    assert!(
+        out.status.success(),
+        "actorgraph {all:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Fails unless `program` runs; the message says how to install it.
+fn require(program: &str, args: &[&str], hint: &str) {
+    let found = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        found,
+        "`{program}` is needed by this test and is missing: {hint} (or run scripts/test.sh, which installs it)"
+    );
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/fixtures/expected").join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{}: missing golden file; run with UPDATE_EXPECT=1", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output (UPDATE_EXPECT=1 rewrites it):\n--- expected\n{expected}\n--- actual\n{actual}",
+        path.display()
+    );
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn json_is_the_schema_as_is() {
+    let fx = std::fs::read_to_string(fixture()).unwrap();
+    assert_eq!(ok(&["export", "--format", "json"]), fx);
+}
+
+#[test]
+fn golden_outputs() {
+    golden("export_graph.graphml", &ok(&["export", "-f", "graphml"]));
+    golden("export_graph.gexf", &ok(&["export", "-f", "gexf"]));
+    golden("export_graph.cyjs", &ok(&["export", "-f", "cyjs"]));
+    golden("export_graph.mmd", &ok(&["export", "-f", "mermaid"]));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("neo4j");
+    ok(&["export", "-f", "csv", "-o", out.to_str().unwrap()]);
+    let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap();
+    golden("export_graph.nodes.csv", &read("nodes.csv"));
+    golden("export_graph.edges.csv", &read("edges.csv"));
+}
+
+#[test]
+fn cytoscape_elements_shape() {
+    let v: Value = serde_json::from_str(&ok(&["export", "-f", "cytoscape"])).unwrap();
+    let nodes = v["elements"]["nodes"].as_array().unwrap();
+    let edges = v["elements"]["edges"].as_array().unwrap();
+    assert_eq!((nodes.len(), edges.len()), (8, 8));
+    assert_eq!(edges[3]["data"]["id"], "e3");
+    assert_eq!(edges[3]["data"]["source"], "russia");
+    assert_eq!(edges[3]["data"]["color"], "#d62728");
+    assert_eq!(edges[3]["data"]["documents"], serde_json::json!(["d1", "d3"]));
+}
+
+#[test]
+fn csv_needs_an_output_directory() {
+    let fx = fixture();
+    let out = actorgraph(&["export", "--graph", fx.to_str().unwrap(), "-f", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: --format csv writes two files: pass -o DIR (gets DIR/nodes.csv and DIR/edges.csv)\n"
+    );
+}
+
+#[test]
+fn networkx_reads_graphml_gexf_and_json() {
+    require(
+        "python3",
+        &["-c", "import networkx"],
+        "install networkx with `python3 -m pip install networkx`",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = vec![];
+    for (format, name) in [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json")] {
+        let path = dir.path().join(name);
+        ok(&["export", "-f", format, "-o", path.to_str().unwrap()]);
+        files.push(path);
+    }
+    let out = Command::new("python3")
+        .arg(root().join("tests/it/networkx_check.py"))
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let evidence =
+        "Russia attacked Ukraine's <script>alert(\"pwned\")</script> grid & 'power' plants near Kharkiv (Харків).";
+    for format in ["graphml", "gexf", "json"] {
+        let s = &v[format];
+        assert_eq!(s["type"], "MultiDiGraph", "{format}");
+        assert_eq!(s["nodes"], 8, "{format}");
+        assert_eq!(s["edges"], 8, "{format}");
+        assert_eq!(s["russia_ukraine"], 2, "{format}: parallel edges kept");
+        assert_eq!(s["zelensky"]["label"], "Volodymyr Zelensky (Зеленський)", "{format}");
+        assert_eq!(s["zelensky"]["kind"], "person", "{format}");
+        assert_eq!(s["zelensky"]["mentions"], 6, "{format}");
+        assert_eq!(s["edge"]["relation"], "attacks", "{format}");
+        assert_eq!(s["edge"]["negated"], false, "{format}");
+    }
+    for format in ["graphml", "gexf"] {
+        let e = &v[format]["edge"];
+        assert_eq!((&e["source"], &e["target"]), (&"russia".into(), &"ukraine".into()));
+        assert_eq!(e["evidence"], evidence, "{format}");
+        assert_eq!(e["evidence_count"], 2, "{format}");
+        assert_eq!(e["polarity"], "conflictual", "{format}");
+        assert_eq!(e["color"], "#d62728", "{format}");
+        assert_eq!(e["symmetric"], false, "{format}");
+    }
+    assert_eq!(v["graphml"]["edge"]["weight"], 3);
+    assert_eq!(v["gexf"]["edge"]["weight"], 3.0);
+    assert_eq!(v["gexf"]["zelensky"]["viz"]["color"]["r"], 253);
+    assert_eq!(v["json"]["edge"]["weight"], 3);
+    assert_eq!(v["json"]["edge"]["evidence0"], evidence);
+}
+
+fn require_graphviz() {
+    require(
+        "dot",
+        &["-V"],
+        "install Graphviz with `apt-get install graphviz` or `brew install graphviz`",
+    );
+}
+
+#[test]
+fn graphviz_renders_the_dot_without_warnings() {
+    require_graphviz();
+    let dot = ok(&["export", "-f", "dot"]);
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let svg = String::from_utf8(out.stdout).unwrap();
+    // 8 actors and the legend.
+    assert_eq!(count(&svg, "class=\"node\""), 9);
+    assert_eq!(count(&svg, "class=\"edge\""), 8);
+}
+
+#[test]
+fn render_writes_svg_and_png() {
+    require_graphviz();
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("g.svg");
+    let png = dir.path().join("out/g.png");
+    for (path, engine) in [(&svg, None), (&png, Some("sfdp"))] {
+        let mut args = vec!["render", "-o", path.to_str().unwrap()];
+        if let Some(e) = engine {
+            args.extend(["--engine", e]);
+        }
+        let stdout = ok(&args);
+        assert_eq!(stdout, "", "render prints its summary on stderr only");
+    }
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    // 8 actors and the legend.
+    assert_eq!(count(&svg, "class=\"node\""), 9);
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
+}
+
+#[test]
+fn render_rejects_unknown_extensions() {
+    let fx = fixture();
+    let out = actorgraph(&["render", "--graph", fx.to_str().unwrap(), "-o", "g.jpeg"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: g.jpeg: cannot tell the image format from the extension \"jpeg\"; use one of .svg, .png, .pdf\n"
+    );
+}
+
+#[test]
+fn render_without_graphviz_says_how_to_install_it() {
+    let empty = tempfile::tempdir().unwrap();
+    let fx = fixture();
+    let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(["render", "--graph", fx.to_str().unwrap(), "-o"])
+        .arg(empty.path().join("g.svg"))
+        .env("PATH", empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Graphviz is not installed (`dot` not found on PATH): install it with `apt-get install graphviz` (Debian/Ubuntu) or `brew install graphviz` (macOS)"),
+        "{stderr}"
+    );
+    assert!(!empty.path().join("g.svg").exists());
+}
+
+#[test]
+fn filters_on_the_command_line() {
+    let ids = |args: &[&str]| -> (Vec<String>, Vec<String>) {
+        let mut all = vec!["export", "-f", "json"];
+        all.extend_from_slice(args);
+        let v: Value = serde_json::from_str(&ok(&all)).unwrap();
+        let nodes = v["nodes"].as_array().unwrap().iter();
+        let edges = v["edges"].as_array().unwrap().iter();
+        (
+            nodes.map(|n| n["id"].as_str().unwrap().to_string()).collect(),
+            edges
+                .map(|e| {
+                    format!(
+                        "{}-{}-{}",
+                        e["source"].as_str().unwrap(),
+                        e["relation"].as_str().unwrap(),
+                        e["target"].as_str().unwrap()
+                    )
+                })
+                .collect(),
+        )
+    };
+    // Weighted degree: ukraine 9, russia 6, united_states 4, ...
+    assert_eq!(
+        ids(&["--top", "3"]),
+        (
+            vec!["russia".into(), "ukraine".into(), "united_states".into()],
+            vec![
+                "russia-attacks-ukraine".into(),
+                "russia-negotiates_with-ukraine".into(),
+                "ukraine-criticizes-russia".into(),
+                "united_states-supports-ukraine".into()
+            ]
+        )
+    );
+    // Edge filters drop the actors they strand, but keep wagner (no edges to begin with).
+    assert_eq!(
+        ids(&["--rel", "meets", "--no-negated", "--no-hedged"]),
+        (
+            vec!["erdogan".into(), "putin".into(), "wagner".into()],
+            vec!["erdogan-meets-putin".into()]
+        )
+    );
+    assert_eq!(
+        ids(&["--kind", "person", "--min-weight", "1"]).1,
+        vec!["erdogan-meets-putin", "erdogan-meets-zelensky", "putin-meets-zelensky"]
+    );
+    let fx = fixture();
+    let out = actorgraph(&[
+        "export",
+        "--graph",
+        fx.to_str().unwrap(),
+        "-f",
+        "dot",
+        "--rel",
+        "attack",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--rel: unknown relation \"attack\" (did you mean \"attacks\"?)")
+    );
+}
+
+/// Opens `html#fragment` in headless Chromium and returns the DOM after the scripts ran.
+fn chromium_dom(html: &Path, fragment: &str) -> String {
+    require(
+        "chromium",
+        &["--version"],
+        "install Chromium with `apt-get install chromium`",
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}#{fragment}", html.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn view_page_is_self_contained_and_escapes_article_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("graph.html");
+    ok(&["view", "-o", html.to_str().unwrap()]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(count(&page, "<script"), 2, "the data block and the page script");
+    assert_eq!(count(&page, "</script>"), 2);
+    assert!(page.contains(r#"Ukraine's \u003cscript\u003ealert(\"pwned\")\u003c/script\u003e grid \u0026 'power'"#));
+    assert_eq!(count(&page, "https://"), 0, "no external resources");
+    assert_eq!(count(&page, "src="), 0);
+    assert_eq!(count(&page, "innerHTML"), 0);
+}
+
+#[test]
+fn view_draws_nodes_and_shows_evidence_on_click_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("graph.html");
+    ok(&["view", "-o", html.to_str().unwrap()]);
+
+    // #click=e3 dispatches a click event on the edge's SVG path; the page's click handler fills the panel.
+    let dom = chromium_dom(&html, "click=e3");
+    assert!(dom.contains("<body data-ready=\"true\">"), "the page script ran");
+    assert_eq!(count(&dom, "<g class=\"node\""), 8);
+    assert_eq!(count(&dom, "<g class=\"edge\" data-id="), 7);
+    assert_eq!(count(&dom, "<g class=\"edge selected\""), 1);
+    assert!(dom.contains("<section id=\"panel\" data-edge=\"e3\"><h2>Russia → attacks → Ukraine</h2>"));
+    assert!(dom.contains("<blockquote>Russia attacked Ukraine's &lt;script&gt;alert(\"pwned\")&lt;/script&gt; grid &amp; 'power' plants near Kharkiv (Харків).</blockquote><cite>Strikes on Kharkiv &amp; talks in Istanbul · 2024-05-02 · seeds/kharkiv.txt</cite>"));
+    assert_eq!(count(&dom, "<script"), 2, "article text did not become markup");
+    assert!(dom.contains("<span id=\"status\">8 actors, 8 relations</span>"));
+
+    // Another edge, whose evidence tries to close a textarea and open a <b>.
+    let dom = chromium_dom(&html, "select=e4");
+    assert!(dom.contains(
+        "<blockquote>Russia and Ukraine held talks in Istanbul &lt;/textarea&gt;&lt;b&gt;bold&lt;/b&gt;.</blockquote>"
+    ));
+    assert_eq!(count(&dom, "<b>"), 0);
+
+    // Search highlights the actor.
+    let dom = chromium_dom(&html, "search=zelen");
+    assert_eq!(count(&dom, "<g class=\"node match\""), 1);
+    assert!(dom.contains("<g class=\"node match\" data-id=\"zelensky\""));
+}
