@@ -73,6 +73,34 @@ pub struct RelationInstance {
     pub why: Vec<String>,
 }
 
+impl RelationInstance {
+    /// A `leads`/`represents` edge read from a role phrase or a description.
+    fn role(
+        person: ActorRef,
+        relation: &str,
+        org: ActorRef,
+        how: &str,
+        trigger: String,
+        sentence: usize,
+        span: (usize, usize),
+    ) -> Self {
+        RelationInstance {
+            source: person,
+            relation: relation.to_string(),
+            target: org,
+            negated: false,
+            hedged: false,
+            said_by: None,
+            sentence,
+            start: span.0,
+            end: span.1,
+            rule: format!("{relation}/{how}"),
+            trigger,
+            why: Vec::new(),
+        }
+    }
+}
+
 /// What `explain` shows of one sentence.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceTrace {
@@ -882,20 +910,16 @@ impl<'r> Extractor<'r> {
                 .filter(|r| r.of == org)
                 .max_by_key(|r| (r.active_on(date), r.relation == "leads"))
                 .map_or("leads", |r| r.relation.as_str());
-            found.push(RelationInstance {
-                source: person,
-                relation: relation.to_string(),
-                target: org,
-                negated: false,
-                hedged: false,
-                said_by: None,
-                sentence: si,
-                start: s,
-                end: e,
-                rule: format!("{relation}/description"),
-                trigger: text[toks[a].start..toks[b].end].to_string(),
-                why: Vec::new(),
-            });
+            let trigger = text[toks[a].start..toks[b].end].to_string();
+            found.push(RelationInstance::role(
+                person,
+                relation,
+                org,
+                "description",
+                trigger,
+                si,
+                (s, e),
+            ));
         }
         let sk_words: Vec<&str> = sk
             .iter()
@@ -951,20 +975,16 @@ impl<'r> Extractor<'r> {
                 } else {
                     tstart
                 }];
-                found.push(RelationInstance {
-                    source: pa,
-                    relation: title.relation.clone(),
-                    target: o,
-                    negated: false,
-                    hedged: false,
-                    said_by: None,
-                    sentence: si,
-                    start: s,
-                    end: e,
-                    rule: format!("{}/role-phrase", title.relation),
-                    trigger: text[toks[first_tok].start..toks[sk_tok[p] - 1].end].trim().to_string(),
-                    why: Vec::new(),
-                });
+                let trigger = text[toks[first_tok].start..toks[sk_tok[p] - 1].end].trim().to_string();
+                found.push(RelationInstance::role(
+                    pa,
+                    &title.relation,
+                    o,
+                    "role-phrase",
+                    trigger,
+                    si,
+                    (s, e),
+                ));
             }
         }
 

@@ -1,8 +1,6 @@
 //! `actorgraph build`: read articles, extract, merge, write graph.json and graph.dot.
 
-use crate::fsutil::write_atomic;
 use crate::pipeline::{build_from_paths, Options};
-use anyhow::Context;
 use clap::Args as ClapArgs;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -54,22 +52,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("{}: cannot create output directory", args.out.display()))?;
-    let json = args.out.join("graph.json");
-    let dot = args.out.join("graph.dot");
-    let dot_text = crate::export::dot::to_dot(&graph);
-    graph.save(&json)?;
-    write_atomic(&dot, dot_text.as_bytes()).with_context(|| format!("{}: cannot write", dot.display()))?;
-    if !args.quiet {
-        eprintln!(
-            "{} documents, {} actors, {} relations -> {}, {}",
-            graph.documents.len(),
-            graph.nodes.len(),
-            graph.edges.len(),
-            json.display(),
-            dot.display()
-        );
-    }
+    super::write_graph_outputs(&graph, &args.out, args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,5 @@
 //! `actorgraph merge`: combine graph files and extract streams (the reduce step).
 
-use crate::fsutil::write_atomic;
 use crate::graph::ActorGraph;
 use crate::graphfile::GraphFile;
 use anyhow::Context;
@@ -38,22 +37,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             g.add_file(file).with_context(|| format!("{shown}: cannot merge"))?;
         }
     }
-    let graph = g.to_file();
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("{}: cannot create output directory", args.out.display()))?;
-    let json = args.out.join("graph.json");
-    let dot = args.out.join("graph.dot");
-    let dot_text = crate::export::dot::to_dot(&graph);
-    graph.save(&json)?;
-    write_atomic(&dot, dot_text.as_bytes()).with_context(|| format!("{}: cannot write", dot.display()))?;
-    if !args.quiet {
-        eprintln!(
-            "{} documents, {} actors, {} relations -> {}",
-            graph.documents.len(),
-            graph.nodes.len(),
-            graph.edges.len(),
-            json.display()
-        );
-    }
+    super::write_graph_outputs(&g.to_file(), &args.out, args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }
