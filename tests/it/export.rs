@@ -433,3 +433,19 @@ fn view_draws_nodes_and_shows_evidence_on_click_in_chromium() {
     assert_eq!(count(&dom, "<g class=\"node match\""), 1);
     assert!(dom.contains("<g class=\"node match\" data-id=\"zelensky\""));
 }
+
+#[test]
+fn graphviz_warnings_are_errors() {
+    use actorgraph::export::graphviz::{run, Engine, GraphvizError};
+    require_graphviz();
+    let err = run("digraph { a [shape=nosuchshape] }", Engine::Dot, "svg").unwrap_err();
+    match err {
+        GraphvizError::Warnings { engine, stderr } => {
+            assert_eq!(engine, "dot");
+            assert!(stderr.contains("nosuchshape"), "{stderr}");
+        }
+        other => panic!("expected warnings, got {other}"),
+    }
+    let svg = run("digraph { a -> b }", Engine::Neato, "svg").unwrap();
+    assert_eq!(count(&String::from_utf8(svg).unwrap(), "class=\"node\""), 2);
+}
