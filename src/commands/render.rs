@@ -16,7 +16,7 @@ pub struct Args {
     /// The image to write; the extension picks the format (.svg, .png, .pdf).
     #[arg(short, long, default_value = "output/graph.svg")]
     pub output: PathBuf,
-    /// Layout engine. Default: dot up to 40 actors, sfdp above.
+    /// Layout engine. Default: dot up to 25 actors, neato up to 200, sfdp above.
     #[arg(long, value_enum)]
     pub engine: Option<Engine>,
     #[command(flatten)]

@@ -11,19 +11,24 @@ use std::process::{Command, Stdio};
 /// A Graphviz layout engine (`dot -K`).
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
-    /// Layered (hierarchical): clean for small graphs, wide and tangled beyond ~40 nodes.
+    /// Layered (hierarchical): the default up to 25 actors; very wide beyond.
     Dot,
-    /// Scalable force-directed: the default for larger graphs.
+    /// Multilevel force-directed: the default above 200 actors.
     Sfdp,
-    /// Stress majorization.
+    /// Stress majorization: the default from 26 to 200 actors.
     Neato,
     /// Force-directed (Fruchterman-Reingold).
     Fdp,
 }
 
-/// Above this many nodes `render` switches from `dot` to `sfdp` by default
-/// (measurements in docs/visualization.md).
-pub const DOT_MAX_NODES: usize = 40;
+/// Up to this many nodes `render` uses `dot` by default; above, `neato`
+/// (measurements in docs/visualization.md: at 50 nodes `dot` is already a
+/// 7000-pixel-wide strip, neato fits the same graph in a square).
+pub const DOT_MAX_NODES: usize = 25;
+
+/// Above this many nodes `render` uses `sfdp` (multilevel, scales) instead of
+/// `neato` (stress majorization, quadratic; 0.9 s at 150 nodes).
+pub const NEATO_MAX_NODES: usize = 200;
 
 impl Engine {
     pub fn name(self) -> &'static str {
@@ -39,6 +44,8 @@ impl Engine {
     pub fn for_size(nodes: usize) -> Engine {
         if nodes <= DOT_MAX_NODES {
             Engine::Dot
+        } else if nodes <= NEATO_MAX_NODES {
+            Engine::Neato
         } else {
             Engine::Sfdp
         }
@@ -49,14 +56,9 @@ impl Engine {
     pub fn graph_attributes(self) -> &'static [&'static str] {
         match self {
             Engine::Dot => &["rankdir=LR", "nodesep=0.3", "ranksep=0.8"],
-            Engine::Sfdp => &[
-                "overlap=prism",
-                "overlap_scaling=-4",
-                "splines=curved",
-                "K=1.2",
-                "repulsiveforce=1.5",
-            ],
-            Engine::Neato | Engine::Fdp => &["overlap=prism", "splines=curved", "sep=+8"],
+            // No `splines=curved|true`: with Graphviz 2.43 they take minutes
+            // (curved) or 10x longer (true) at 100 nodes; straight edges are fine.
+            Engine::Sfdp | Engine::Neato | Engine::Fdp => &["overlap=prism", "sep=+8"],
         }
     }
 }
@@ -118,4 +120,19 @@ pub fn run(dot_text: &str, engine: Engine, format: &str) -> Result<Vec<u8>, Grap
         });
     }
     Ok(out.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Engine;
+
+    #[test]
+    fn default_engine_by_size() {
+        let check = |n, e| assert_eq!(Engine::for_size(n), e, "{n} nodes");
+        check(0, Engine::Dot);
+        check(25, Engine::Dot);
+        check(26, Engine::Neato);
+        check(200, Engine::Neato);
+        check(201, Engine::Sfdp);
+    }
 }

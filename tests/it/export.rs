@@ -386,3 +386,76 @@ fn view_draws_nodes_and_shows_evidence_on_click_in_chromium() {
     assert_eq!(count(&dom, "<g class=\"node match\""), 1);
     assert!(dom.contains("<g class=\"node match\" data-id=\"zelensky\""));
 }
+
+#[test]
+fn graphviz_warnings_are_errors() {
+    use actorgraph::export::graphviz::{run, Engine, GraphvizError};
+    require_graphviz();
+    let err = run("digraph { a [shape=nosuchshape] }", Engine::Dot, "svg").unwrap_err();
+    match err {
+        GraphvizError::Warnings { engine, stderr } => {
+            assert_eq!(engine, "dot");
+            assert!(stderr.contains("nosuchshape"), "{stderr}");
+        }
+        other => panic!("expected warnings, got {other}"),
+    }
+    let svg = run("digraph { a -> b }", Engine::Neato, "svg").unwrap();
+    assert_eq!(count(&String::from_utf8(svg).unwrap(), "class=\"node\""), 2);
+}
+
+#[test]
+fn view_real_mouse_click_and_drag_in_chromium() {
+    require(
+        "chromium",
+        &["--version"],
+        "install Chromium with `apt-get install chromium`",
+    );
+    require(
+        "python3",
+        &["--version"],
+        "install Python 3 with `apt-get install python3`",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("graph.html");
+    ok(&["view", "-o", html.to_str().unwrap()]);
+    let profile = dir.path().join("profile");
+    std::fs::create_dir(&profile).unwrap();
+    let out = Command::new("python3")
+        .arg(root().join("tests/it/chromium_click.py"))
+        .arg("chromium")
+        .arg(&html)
+        .arg("e3")
+        .arg(&profile)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["nodes"], 8);
+    assert_eq!(
+        v["selected"],
+        serde_json::json!(["e3"]),
+        "the click hit edge e3"
+    );
+    let panel = v["panel"].as_str().unwrap();
+    assert!(panel.starts_with("<section id=\"panel\" data-edge=\"e3\"><h2>Russia → attacks → Ukraine</h2><p class=\"meta\">weight 3 · conflictual · 2024-05-02</p>"), "{panel}");
+    assert!(panel.contains("<blockquote>Russia attacked Ukraine's &lt;script&gt;alert(\"pwned\")&lt;/script&gt; grid &amp; 'power' plants near Kharkiv (Харків).</blockquote>"), "{panel}");
+    // Dragging the first actor by (+40, +30) screen pixels moves it by about that much.
+    let xy = |t: &Value| -> (f64, f64) {
+        let s = t.as_str().unwrap();
+        let inner = s
+            .strip_prefix("translate(")
+            .unwrap()
+            .strip_suffix(')')
+            .unwrap();
+        let (x, y) = inner.split_once(',').unwrap();
+        (x.parse().unwrap(), y.parse().unwrap())
+    };
+    let (x0, y0) = xy(&v["drag"]["before"]);
+    let (x1, y1) = xy(&v["drag"]["after"]);
+    assert!((30.0..55.0).contains(&(x1 - x0)), "dx {}", x1 - x0);
+    assert!((20.0..45.0).contains(&(y1 - y0)), "dy {}", y1 - y0);
+}
