@@ -428,29 +428,17 @@ fn view_real_mouse_click_and_drag_in_chromium() {
         .arg(&profile)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["nodes"], 8);
-    assert_eq!(
-        v["selected"],
-        serde_json::json!(["e3"]),
-        "the click hit edge e3"
-    );
+    assert_eq!(v["selected"], serde_json::json!(["e3"]), "the click hit edge e3");
     let panel = v["panel"].as_str().unwrap();
     assert!(panel.starts_with("<section id=\"panel\" data-edge=\"e3\"><h2>Russia → attacks → Ukraine</h2><p class=\"meta\">weight 3 · conflictual · 2024-05-02</p>"), "{panel}");
     assert!(panel.contains("<blockquote>Russia attacked Ukraine's &lt;script&gt;alert(\"pwned\")&lt;/script&gt; grid &amp; 'power' plants near Kharkiv (Харків).</blockquote>"), "{panel}");
     // Dragging the first actor by (+40, +30) screen pixels moves it by about that much.
     let xy = |t: &Value| -> (f64, f64) {
         let s = t.as_str().unwrap();
-        let inner = s
-            .strip_prefix("translate(")
-            .unwrap()
-            .strip_suffix(')')
-            .unwrap();
+        let inner = s.strip_prefix("translate(").unwrap().strip_suffix(')').unwrap();
         let (x, y) = inner.split_once(',').unwrap();
         (x.parse().unwrap(), y.parse().unwrap())
     };
