@@ -34,6 +34,13 @@ pub struct Args {
     /// No progress and no summary; warnings only.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write these formats into OUT: graphml, gexf, cytoscape (graph.cyjs), mermaid (graph.mmd),
+    /// csv (nodes.csv and edges.csv). graph.json and graph.dot are always written.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "F,...")]
+    pub format: Vec<crate::export::Format>,
+    /// Filters for graph.dot and the --format outputs (graph.json always keeps the whole graph).
+    #[command(flatten)]
+    pub filter: crate::filter::FilterArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -52,6 +59,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    super::write_graph_outputs(&graph, &args.out, args.quiet)?;
+    let view = crate::filter::apply(&graph, &args.filter)?;
+    super::write_graph_outputs(&graph, &view, &args.out, args.quiet)?;
+    for f in &args.format {
+        use crate::export::Format;
+        let name = match f {
+            Format::Json | Format::Dot => continue,
+            Format::Graphml => "graph.graphml",
+            Format::Gexf => "graph.gexf",
+            Format::Cytoscape => "graph.cyjs",
+            Format::Mermaid => "graph.mmd",
+            Format::Csv => {
+                let nodes = crate::export::csv::to_nodes_csv(&view);
+                let edges = crate::export::csv::to_edges_csv(&view);
+                super::export::write_output(Some(&args.out.join("nodes.csv")), nodes.as_bytes())?;
+                super::export::write_output(Some(&args.out.join("edges.csv")), edges.as_bytes())?;
+                continue;
+            }
+        };
+        let text = crate::export::to_string(&view, *f).unwrap_or_default();
+        super::export::write_output(Some(&args.out.join(name)), text.as_bytes())?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -37,6 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             g.add_file(file).with_context(|| format!("{shown}: cannot merge"))?;
         }
     }
-    super::write_graph_outputs(&g.to_file(), &args.out, args.quiet)?;
+    let graph = g.to_file();
+    super::write_graph_outputs(&graph, &graph, &args.out, args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,13 +15,14 @@ use crate::graphfile::GraphFile;
 use anyhow::Context;
 use std::path::Path;
 
-/// Writes `OUT/graph.json` and `OUT/graph.dot` (each atomically) and, unless
-/// `quiet`, a one-line summary on stderr. Used by `build` and `merge`.
-pub fn write_graph_outputs(graph: &GraphFile, out: &Path, quiet: bool) -> anyhow::Result<()> {
+/// Writes `OUT/graph.json` (the whole graph) and `OUT/graph.dot` (of `view`, the
+/// filtered graph), each atomically, and unless `quiet` a one-line summary on
+/// stderr. Used by `build` and `merge`.
+pub fn write_graph_outputs(graph: &GraphFile, view: &GraphFile, out: &Path, quiet: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create output directory", out.display()))?;
     let json = out.join("graph.json");
     let dot = out.join("graph.dot");
-    let dot_text = crate::export::dot::to_dot(graph);
+    let dot_text = crate::export::dot::to_dot(view);
     graph.save(&json)?;
     crate::fsutil::write_atomic(&dot, dot_text.as_bytes())
         .with_context(|| format!("{}: cannot write", dot.display()))?;

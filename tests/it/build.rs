@@ -226,3 +226,43 @@ fn output_is_deterministic() {
         );
     }
 }
+
+#[test]
+fn build_writes_extra_formats_with_filters() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("o");
+    let o = run_in(
+        &repo(),
+        &[
+            "build",
+            "-q",
+            "--format",
+            "graphml,csv,mermaid",
+            "--top",
+            "5",
+            "-o",
+            out.to_str().expect("utf8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let graphml = std::fs::read_to_string(out.join("graph.graphml")).expect("graphml");
+    assert_eq!(graphml.matches("<node ").count(), 5);
+    let nodes_csv = std::fs::read_to_string(out.join("nodes.csv")).expect("nodes.csv");
+    assert_eq!(nodes_csv.lines().count(), 6, "header and 5 actors");
+    assert!(std::fs::read_to_string(out.join("graph.mmd"))
+        .expect("mmd")
+        .starts_with("graph LR"));
+    // graph.json keeps the whole graph; the filters shape the views.
+    let g = GraphFile::load(&out.join("graph.json")).expect("graph");
+    assert!(g.nodes.len() > 5);
+    let o = run_in(
+        &repo(),
+        &["build", "-q", "--rel", "oposes", "-o", out.to_str().expect("utf8")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--rel: unknown relation \"oposes\""),
+        "{}",
+        stderr(&o)
+    );
+}
