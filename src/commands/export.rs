@@ -26,8 +26,11 @@ pub struct Args {
 
 /// Loads a graph file and applies the filters; shared by `export`, `render` and `view`.
 pub fn load_graph(path: &Path, filter: &FilterArgs) -> anyhow::Result<GraphFile> {
-    let g =
-        GraphFile::load(path).context("cannot load the graph (run `actorgraph build` first, or pass --graph FILE)")?;
+    // The message only, not the error chain: `GraphFileError::Read` already
+    // prints its io::Error, and `{:#}` would print it a second time.
+    let g = GraphFile::load(path)
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("cannot load the graph (run `actorgraph build` first, or pass --graph FILE)")?;
     Ok(filter::apply(&g, filter)?)
 }
 

@@ -1,7 +1,9 @@
 //! Cytoscape.js elements JSON (`cy.add(json.elements)`, or File > Import >
 //! Network from File in Cytoscape desktop as `.cyjs`).
 //!
-//! Values are flat (strings, numbers, booleans, lists of strings) so that
+//! Nodes carry a `position` from actorgraph's own force layout (the one `view`
+//! uses), so `layout: {name: "preset"}` shows it at once; any other layout
+//! ignores it. Values are flat (strings, numbers, booleans, lists of strings) so that
 //! Cytoscape desktop can turn every field into a table column.
 
 use super::{edge_id, first_evidence, kind_color, relation_style};
@@ -9,11 +11,13 @@ use crate::graphfile::GraphFile;
 use serde_json::{json, Value};
 
 pub fn to_cytoscape(g: &GraphFile) -> String {
+    let layout = crate::view::layout_graph(g);
     let nodes: Vec<Value> = g
         .nodes
         .iter()
-        .map(|n| {
-            json!({ "data": {
+        .zip(&layout.positions)
+        .map(|(n, (x, y))| {
+            json!({ "position": { "x": x, "y": y }, "data": {
                 "id": n.id,
                 "label": n.label,
                 "kind": n.kind,

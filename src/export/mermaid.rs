@@ -100,4 +100,31 @@ mod tests {
         assert_eq!(super::sanitize("end"), "a_end");
         assert_eq!(super::sanitize("Zelensky-Ω"), "a_Zelensky__");
     }
+
+    #[test]
+    fn colliding_ids_get_suffixes() {
+        let mut g: crate::graphfile::GraphFile = serde_json::from_str(
+            r#"{"format":"actorgraph-graph","version":1,"generator":"t","documents":[],
+                "nodes":[{"id":"a-b","label":"A <b>","kind":"state","aliases":[],"mentions":1,"documents":[]},
+                         {"id":"a_b","label":"A_b","kind":"state","aliases":[],"mentions":1,"documents":[]}],
+                "edges":[]}"#,
+        )
+        .unwrap();
+        g.edges.push(crate::graphfile::EdgeRec {
+            source: "a-b".into(),
+            target: "a_b".into(),
+            relation: "meets".into(),
+            symmetric: true,
+            negated: true,
+            hedged: true,
+            weight: 2,
+            first_seen: None,
+            last_seen: None,
+            evidence: vec![],
+        });
+        assert_eq!(
+            super::to_mermaid(&g),
+            "graph LR\n  a_a_b[\"A #lt;b#gt;\"]\n  a_a_b_2[\"A_b\"]\n  a_a_b -.->|\"not meets? ×2\"| a_a_b_2\n  linkStyle 0 stroke:#7f7f7f\n"
+        );
+    }
 }

@@ -2,8 +2,8 @@
 //! `view`, so the page only draws and needs no Graphviz.
 //!
 //! Input: node count and edges as index pairs; output: one (x, y) per node in
-//! a square of side [`Layout::size`]. Same input, same output: the start
-//! positions are a golden-angle spiral, not random.
+//! a square of side [`Layout::size`]. Same input, same output on every platform:
+//! the start positions are a grid with fixed pseudo-random jitter.
 
 /// Node positions and the side of the square they fit in.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,12 +35,20 @@ pub fn force_layout(n: usize, edges: &[(usize, usize)]) -> Layout {
 
     let area = size * size;
     let k = (area / n as f64).sqrt() * 0.6;
-    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    // Start on a jittered grid. Only +, -, *, / and sqrt from here on: they
+    // are exactly rounded in IEEE 754, so the layout is bit-identical on every
+    // platform (sin/cos from the system libm would not be).
+    let side = (n as f64).sqrt().ceil() as usize;
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut jitter = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * k * 0.5
+    };
     let mut pos: Vec<(f64, f64)> = (0..n)
         .map(|i| {
-            let r = k * 0.5 * (i as f64 + 0.5).sqrt();
-            let a = i as f64 * golden;
-            (r * a.cos(), r * a.sin())
+            let x = (i % side) as f64 * k + jitter();
+            let y = (i / side) as f64 * k + jitter();
+            (x, y)
         })
         .collect();
     let mut disp = vec![(0.0f64, 0.0f64); n];

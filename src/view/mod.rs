@@ -13,20 +13,27 @@ pub mod layout;
 use crate::export::{edge_id, kind_color, relation_style};
 use crate::graphfile::GraphFile;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 const CSS: &str = include_str!("view.css");
 const JS: &str = include_str!("view.js");
 
-/// The data the page reads: nodes with positions, edges with evidence.
-pub fn page_data(g: &GraphFile) -> Value {
+/// Positions for `g.nodes` (same order), from [`layout::force_layout`];
+/// edges whose ends are not in `g.nodes` are ignored.
+pub fn layout_graph(g: &GraphFile) -> layout::Layout {
     let index: HashMap<&str, usize> = g.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
     let pairs: Vec<(usize, usize)> = g
         .edges
         .iter()
         .filter_map(|e| Some((*index.get(e.source.as_str())?, *index.get(e.target.as_str())?)))
         .collect();
-    let layout = layout::force_layout(g.nodes.len(), &pairs);
+    layout::force_layout(g.nodes.len(), &pairs)
+}
+
+/// The data the page reads: nodes with positions, edges with evidence.
+pub fn page_data(g: &GraphFile) -> Value {
+    let index: HashSet<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+    let layout = layout_graph(g);
     let docs: HashMap<&str, _> = g.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let nodes: Vec<Value> = g
         .nodes
@@ -42,7 +49,7 @@ pub fn page_data(g: &GraphFile) -> Value {
         .edges
         .iter()
         .enumerate()
-        .filter(|(_, e)| index.contains_key(e.source.as_str()) && index.contains_key(e.target.as_str()))
+        .filter(|(_, e)| index.contains(e.source.as_str()) && index.contains(e.target.as_str()))
         .map(|(i, e)| {
             let (polarity, color) = relation_style(g, e);
             relations
