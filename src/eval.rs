@@ -66,8 +66,8 @@ pub struct GoldDoc {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{path}: cannot read gold: {source}")]
-    Read { path: String, source: std::io::Error },
+    #[error("{path}: cannot read gold: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path}:{line}: {message}")]
     Line { path: String, line: usize, message: String },
     #[error("{path}: no gold files (*.jsonl) found")]
@@ -138,9 +138,9 @@ pub fn parse_gold(text: &str, doc: &str, path: &str) -> Result<GoldDoc, EvalErro
 /// Reads every `*.jsonl` gold file of a directory, sorted by name.
 pub fn load_gold(dir: &Path) -> Result<Vec<GoldDoc>, EvalError> {
     let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Read {
+    let entries = std::fs::read_dir(dir).map_err(|cause| EvalError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     let mut files: Vec<_> = entries
         .flatten()
@@ -155,9 +155,9 @@ pub fn load_gold(dir: &Path) -> Result<Vec<GoldDoc>, EvalError> {
         .iter()
         .map(|p| {
             let path = p.display().to_string();
-            let text = std::fs::read_to_string(p).map_err(|source| EvalError::Read {
+            let text = std::fs::read_to_string(p).map_err(|cause| EvalError::Read {
                 path: path.clone(),
-                source,
+                cause,
             })?;
             let name = p
                 .file_name()

@@ -105,8 +105,8 @@ pub struct EvidenceRec {
 
 #[derive(Debug, thiserror::Error)]
 pub enum GraphFileError {
-    #[error("{path}: cannot read: {source}")]
-    Read { path: String, source: std::io::Error },
+    #[error("{path}: cannot read: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path}:{line}:{column}: not a valid actorgraph graph file: {message}")]
     Parse {
         path: String,
@@ -116,8 +116,8 @@ pub enum GraphFileError {
     },
     #[error("{path}: format is {found:?}, expected {FORMAT:?} version {VERSION}")]
     Format { path: String, found: String },
-    #[error("{path}: cannot write: {source}")]
-    Write { path: String, source: std::io::Error },
+    #[error("{path}: cannot write: {cause}")]
+    Write { path: String, cause: std::io::Error },
 }
 
 impl GraphFile {
@@ -140,10 +140,7 @@ impl GraphFile {
 
     pub fn load(path: &Path) -> Result<GraphFile, GraphFileError> {
         let p = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| GraphFileError::Read {
-            path: p.clone(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
         GraphFile::from_json_str(&text, &p)
     }
 
@@ -155,9 +152,9 @@ impl GraphFile {
     }
 
     pub fn save(&self, path: &Path) -> Result<(), GraphFileError> {
-        crate::fsutil::write_atomic(path, self.to_json_string().as_bytes()).map_err(|source| GraphFileError::Write {
+        crate::fsutil::write_atomic(path, self.to_json_string().as_bytes()).map_err(|cause| GraphFileError::Write {
             path: path.display().to_string(),
-            source,
+            cause,
         })
     }
 

@@ -51,8 +51,8 @@ fn hex(bytes: &[u8]) -> String {
 pub enum IngestError {
     #[error("{path}: no such file or directory")]
     Missing { path: String },
-    #[error("{path}: cannot read: {source}")]
-    Read { path: String, source: std::io::Error },
+    #[error("{path}: cannot read: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path}:{line}: {message}")]
     BadLine { path: String, line: usize, message: String },
     #[error("{path}:{line}: duplicate document id {id:?} (first seen in {first})")]
@@ -133,7 +133,7 @@ fn read_input(input: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit:
         std::io::ErrorKind::NotFound => IngestError::Missing { path: shown.clone() },
         _ => IngestError::Read {
             path: shown.clone(),
-            source: e,
+            cause: e,
         },
     })?;
     if meta.is_dir() {
@@ -208,9 +208,9 @@ pub fn decode(bytes: Vec<u8>, path: &str, warnings: &mut Vec<String>) -> String 
 
 fn read_text_file(path: &Path, id: &str, warnings: &mut Vec<String>) -> Result<Option<Document>, IngestError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| IngestError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
         warnings.push(format!("{shown}: binary file (NUL byte); skipped"));
@@ -235,9 +235,9 @@ struct JsonlDoc {
 fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
     use std::io::BufRead;
     let shown = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|source| IngestError::Read {
+    let file = std::fs::File::open(path).map_err(|cause| IngestError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     let gz = path.to_string_lossy().to_lowercase().ends_with(".gz");
     let mut reader: Box<dyn BufRead> = if gz {
@@ -252,9 +252,9 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
     let mut line_no = 0;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|source| IngestError::Read {
+        let n = reader.read_until(b'\n', &mut buf).map_err(|cause| IngestError::Read {
             path: shown.clone(),
-            source,
+            cause,
         })?;
         if n == 0 {
             break;
