@@ -15,6 +15,7 @@ pub mod graph;
 pub mod graphfile;
 pub mod ingest;
 pub mod pipeline;
+pub mod query;
 pub mod rules;
 pub mod ruletest;
 pub mod stream;

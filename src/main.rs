@@ -32,6 +32,8 @@ enum Command {
     Extract(commands::extract::Args),
     /// Merge graph files and extract streams into one graph (the reduce step).
     Merge(commands::merge::Args),
+    /// Ask the graph: actors, edges, neighbors, paths, evidence, central actors, stance, timelines.
+    Query(commands::query::Args),
     /// Write the graph for another tool: json, dot, graphml, gexf, cytoscape, csv, mermaid.
     Export(commands::export::Args),
     /// Draw the graph with Graphviz into an SVG, PNG or PDF.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Merge(args) => commands::merge::run(args),
+        Command::Query(args) => commands::query::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Render(args) => commands::render::run(args),
         Command::View(args) => commands::view::run(args),

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod merge;
+pub mod query;
 pub mod render;
 pub mod rules;
 pub mod view;

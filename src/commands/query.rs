@@ -1,0 +1,541 @@
+//! `actorgraph query`: questions to a graph file, as aligned tables or JSON.
+//!
+//! Exit status like grep: 0 with results, 1 with none or on an unknown actor.
+
+use crate::graphfile::{EdgeRec, GraphFile};
+use crate::query::{parse_pattern, restrict_dates, EdgeFilter, Hop, Query, ResolveError};
+use anyhow::Context;
+use clap::{Args as ClapArgs, Subcommand};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ClapArgs, Debug)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:
+  actorgraph query actors --kind person --sort degree
+  actorgraph query edges --from Putin --rel opposes,rejects
+  actorgraph query neighbors Ukraine --dir in --depth 2
+  actorgraph query path Trump Zelensky
+  actorgraph query evidence russia demands ukraine
+  actorgraph query between Trump Putin
+  actorgraph query allies Ukraine
+  actorgraph query top --by pagerank --limit 10
+  actorgraph query timeline Russia 'United States' --by month
+  actorgraph query 'putin -[opposes|rejects]-> ?'
+  actorgraph query '? -[supports]-> ukraine' --json
+  actorgraph query 'trump -- zelensky'"
+)]
+pub struct Args {
+    /// Graph file written by `build`.
+    #[arg(long, global = true, default_value = "output/graph.json")]
+    pub graph: PathBuf,
+    /// Only evidence from documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, global = true, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only evidence from documents dated on or before DATE.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub until: Option<String>,
+    /// One JSON value instead of a table.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<QueryCommand>,
+    /// A compact pattern: 'A -[rel|rel]-> B', 'A -> B', 'A -- B' (? for any actor).
+    pub pattern: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum QueryCommand {
+    /// Actors with their kind, mentions and degrees.
+    #[command(after_help = "Example: actorgraph query actors --kind state --sort degree")]
+    Actors {
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, default_value = "mentions", value_parser = ["mentions", "degree", "name"])]
+        sort: String,
+    },
+    /// Actors connected to ACTOR.
+    #[command(after_help = "Example: actorgraph query neighbors Putin --rel opposes --dir out --depth 2")]
+    Neighbors {
+        actor: String,
+        #[arg(long = "rel", value_delimiter = ',')]
+        relations: Vec<String>,
+        #[arg(long, default_value = "both", value_parser = ["out", "in", "both"])]
+        dir: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+    },
+    /// Edges, filtered.
+    #[command(after_help = "Example: actorgraph query edges --to Ukraine --rel supports --min-weight 2")]
+    Edges {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long = "rel", value_delimiter = ',')]
+        relations: Vec<String>,
+        #[arg(long, conflicts_with = "no_negated")]
+        negated: bool,
+        #[arg(long)]
+        no_negated: bool,
+        #[arg(long, conflicts_with = "no_hedged")]
+        hedged: bool,
+        #[arg(long)]
+        no_hedged: bool,
+        #[arg(long, default_value_t = 0)]
+        min_weight: u64,
+        #[arg(long)]
+        doc: Option<String>,
+    },
+    /// The shortest path between two actors (or all simple paths), with the relation on each hop.
+    #[command(after_help = "Example: actorgraph query path Trump Zelensky --all --max-len 3")]
+    Path {
+        a: String,
+        b: String,
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 4)]
+        max_len: usize,
+        #[arg(long = "rel", value_delimiter = ',')]
+        relations: Vec<String>,
+    },
+    /// Every sentence behind an edge.
+    #[command(after_help = "Example: actorgraph query evidence Russia demands Ukraine")]
+    Evidence { a: String, relation: String, b: String },
+    /// The most central actors.
+    #[command(after_help = "Example: actorgraph query top --by betweenness --limit 5")]
+    Top {
+        #[arg(long, default_value = "degree", value_parser = ["degree", "pagerank", "betweenness"])]
+        by: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Every relation between two actors, both directions, and the net stance.
+    #[command(after_help = "Example: actorgraph query between Trump Putin")]
+    Between { a: String, b: String },
+    /// Actors with the most cooperative net stance toward ACTOR.
+    #[command(after_help = "Example: actorgraph query allies Ukraine")]
+    Allies {
+        actor: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Actors with the most conflictual net stance toward ACTOR.
+    #[command(after_help = "Example: actorgraph query rivals Russia")]
+    Rivals {
+        actor: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Relations per period of A with anyone, or with B.
+    #[command(after_help = "Example: actorgraph query timeline Russia 'United States' --by month")]
+    Timeline {
+        a: String,
+        b: Option<String>,
+        #[arg(long, default_value = "month", value_parser = ["month", "week", "year"])]
+        by: String,
+    },
+}
+
+/// Prints rows as an aligned table (header first).
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let last = cells.len() - 1;
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i == last {
+                s.push_str(c);
+            } else {
+                s.push_str(&format!("{c:<width$}  ", width = w[i]));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.iter().map(|h| h.to_string()).collect());
+    for r in rows {
+        out.push_str(&line(r.clone()));
+    }
+    out
+}
+
+fn flags(e: &EdgeRec) -> String {
+    let mut f = Vec::new();
+    if e.negated {
+        f.push("negated");
+    }
+    if e.hedged {
+        f.push("hedged");
+    }
+    f.join(",")
+}
+
+fn edge_json(e: &EdgeRec) -> Value {
+    json!({"source": e.source, "relation": e.relation, "target": e.target, "weight": e.weight,
+           "negated": e.negated, "hedged": e.hedged, "symmetric": e.symmetric,
+           "first_seen": e.first_seen, "last_seen": e.last_seen})
+}
+
+fn edge_rows(edges: &[&EdgeRec]) -> Vec<Vec<String>> {
+    edges
+        .iter()
+        .map(|e| {
+            let arrow = if e.symmetric { "--" } else { "->" };
+            vec![
+                e.source.clone(),
+                format!("{arrow} {} {arrow}", e.relation),
+                e.target.clone(),
+                e.weight.to_string(),
+                flags(e),
+            ]
+        })
+        .collect()
+}
+
+fn hop_text(p: &[Hop]) -> String {
+    let mut s = p.first().map(|h| h.from.clone()).unwrap_or_default();
+    for h in p {
+        if h.reversed {
+            s.push_str(&format!(" <-{}- {}", h.relation, h.to));
+        } else {
+            s.push_str(&format!(" -{}-> {}", h.relation, h.to));
+        }
+    }
+    s
+}
+
+fn hops_json(p: &[Hop]) -> Value {
+    Value::Array(
+        p.iter()
+            .map(|h| json!({"from": h.from, "relation": h.relation, "to": h.to, "reversed": h.reversed}))
+            .collect(),
+    )
+}
+
+/// The outcome of a query: text or JSON, and whether anything was found.
+struct Answer {
+    text: String,
+    json: Value,
+    found: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let full = GraphFile::load(&args.graph)
+        .with_context(|| "cannot load the graph (run `actorgraph build` first, or pass --graph FILE)".to_string())?;
+    let g = restrict_dates(&full, args.since.as_deref(), args.until.as_deref());
+    let q = Query::new(&g);
+    let answer = match (&args.command, &args.pattern) {
+        (Some(c), _) => answer(&q, c),
+        (None, Some(p)) => pattern(&q, p),
+        (None, None) => Err(anyhow::anyhow!(
+            "give a subcommand or a pattern; see `actorgraph query --help`"
+        )),
+    };
+    match answer {
+        Ok(a) => {
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&a.json)?);
+            } else {
+                print!("{}", a.text);
+            }
+            Ok(if a.found { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Err(e) if e.downcast_ref::<ResolveError>().is_some() => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn pattern(q: &Query, p: &str) -> anyhow::Result<Answer> {
+    let pat = parse_pattern(p).map_err(anyhow::Error::msg)?;
+    let s = pat.source.as_deref().map(|x| q.resolve(x)).transpose()?;
+    let t = pat.target.as_deref().map(|x| q.resolve(x)).transpose()?;
+    let mut edges: Vec<&EdgeRec> = q.edges(&EdgeFilter {
+        from: s,
+        to: t,
+        relations: pat.relations.clone(),
+        ..Default::default()
+    });
+    if pat.undirected {
+        let back = q.edges(&EdgeFilter {
+            from: t,
+            to: s,
+            relations: pat.relations.clone(),
+            ..Default::default()
+        });
+        for e in back {
+            if !edges.iter().any(|x| std::ptr::eq(*x, e)) {
+                edges.push(e);
+            }
+        }
+    }
+    Ok(edge_answer(&edges))
+}
+
+fn edge_answer(edges: &[&EdgeRec]) -> Answer {
+    Answer {
+        text: if edges.is_empty() {
+            String::new()
+        } else {
+            table(&["SOURCE", "RELATION", "TARGET", "WEIGHT", "FLAGS"], &edge_rows(edges))
+        },
+        json: Value::Array(edges.iter().map(|e| edge_json(e)).collect()),
+        found: !edges.is_empty(),
+    }
+}
+
+fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
+    Ok(match c {
+        QueryCommand::Actors { kind, sort } => {
+            let rows = q.actors(kind.as_deref(), sort);
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.label.clone(),
+                        r.kind.clone(),
+                        r.mentions.to_string(),
+                        r.in_degree.to_string(),
+                        r.out_degree.to_string(),
+                    ]
+                })
+                .collect();
+            Answer {
+                text: if rows.is_empty() { String::new() } else { table(&["ID", "LABEL", "KIND", "MENTIONS", "IN", "OUT"], &cells) },
+                json: Value::Array(rows.iter().map(|r| json!({"id": r.id, "label": r.label, "kind": r.kind, "mentions": r.mentions, "in_degree": r.in_degree, "out_degree": r.out_degree})).collect()),
+                found: !rows.is_empty(),
+            }
+        }
+        QueryCommand::Neighbors {
+            actor,
+            relations,
+            dir,
+            depth,
+        } => {
+            let a = q.resolve(actor)?;
+            let rows = q.neighbors(a, relations, dir, *depth);
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| vec![r.id.clone(), r.label.clone(), r.depth.to_string(), r.via.join(",")])
+                .collect();
+            Answer {
+                text: if rows.is_empty() {
+                    String::new()
+                } else {
+                    table(&["ID", "LABEL", "DEPTH", "VIA"], &cells)
+                },
+                json: Value::Array(
+                    rows.iter()
+                        .map(|r| json!({"id": r.id, "label": r.label, "depth": r.depth, "via": r.via}))
+                        .collect(),
+                ),
+                found: !rows.is_empty(),
+            }
+        }
+        QueryCommand::Edges {
+            from,
+            to,
+            relations,
+            negated,
+            no_negated,
+            hedged,
+            no_hedged,
+            min_weight,
+            doc,
+        } => {
+            let f = EdgeFilter {
+                from: from.as_deref().map(|x| q.resolve(x)).transpose()?,
+                to: to.as_deref().map(|x| q.resolve(x)).transpose()?,
+                relations: relations.clone(),
+                negated: if *negated {
+                    Some(true)
+                } else if *no_negated {
+                    Some(false)
+                } else {
+                    None
+                },
+                hedged: if *hedged {
+                    Some(true)
+                } else if *no_hedged {
+                    Some(false)
+                } else {
+                    None
+                },
+                min_weight: *min_weight,
+                doc: doc.clone(),
+            };
+            edge_answer(&q.edges(&f))
+        }
+        QueryCommand::Path {
+            a,
+            b,
+            all,
+            max_len,
+            relations,
+        } => {
+            let (a, b) = (q.resolve(a)?, q.resolve(b)?);
+            let paths = if *all {
+                q.all_paths(a, b, relations, *max_len)
+            } else {
+                q.shortest_path(a, b, relations).into_iter().collect()
+            };
+            Answer {
+                text: paths.iter().map(|p| format!("{}\n", hop_text(p))).collect(),
+                json: Value::Array(paths.iter().map(|p| hops_json(p)).collect()),
+                found: !paths.is_empty(),
+            }
+        }
+        QueryCommand::Evidence { a, relation, b } => {
+            let (a, b) = (q.resolve(a)?, q.resolve(b)?);
+            let edges = q.edges(&EdgeFilter {
+                from: Some(a),
+                to: Some(b),
+                relations: vec![relation.clone()],
+                ..Default::default()
+            });
+            let mut text = String::new();
+            let mut items = Vec::new();
+            for e in &edges {
+                for ev in &e.evidence {
+                    let mut f = Vec::new();
+                    if ev.negated {
+                        f.push("negated".to_string());
+                    }
+                    if ev.hedged {
+                        f.push("hedged".to_string());
+                    }
+                    if let Some(s) = &ev.said_by {
+                        f.push(format!("said_by={s}"));
+                    }
+                    text.push_str(&format!(
+                        "{} {} {}  {}:{}..{}  rule {}  trigger {:?}{}\n  {}\n",
+                        e.source,
+                        e.relation,
+                        e.target,
+                        ev.doc,
+                        ev.start,
+                        ev.end,
+                        ev.rule,
+                        ev.trigger,
+                        if f.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  [{}]", f.join(", "))
+                        },
+                        ev.text.replace('\n', " ")
+                    ));
+                    items.push(json!({"source": e.source, "relation": e.relation, "target": e.target, "doc": ev.doc, "start": ev.start,
+                        "end": ev.end, "sentence": ev.sentence, "text": ev.text, "rule": ev.rule, "trigger": ev.trigger,
+                        "negated": ev.negated, "hedged": ev.hedged, "said_by": ev.said_by}));
+                }
+            }
+            Answer {
+                found: !items.is_empty(),
+                text,
+                json: Value::Array(items),
+            }
+        }
+        QueryCommand::Top { by, limit } => {
+            let rows = q.top(by, *limit);
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(id, l, s)| vec![id.clone(), l.clone(), format!("{s:.4}")])
+                .collect();
+            Answer {
+                text: if rows.is_empty() {
+                    String::new()
+                } else {
+                    table(&["ID", "LABEL", &by.to_uppercase()], &cells)
+                },
+                json: Value::Array(
+                    rows.iter()
+                        .map(|(id, l, s)| json!({"id": id, "label": l, "score": s}))
+                        .collect(),
+                ),
+                found: !rows.is_empty(),
+            }
+        }
+        QueryCommand::Between { a, b } => {
+            let (a, b) = (q.resolve(a)?, q.resolve(b)?);
+            let mut edges = q.edges(&EdgeFilter {
+                from: Some(a),
+                to: Some(b),
+                ..Default::default()
+            });
+            for e in q.edges(&EdgeFilter {
+                from: Some(b),
+                to: Some(a),
+                ..Default::default()
+            }) {
+                if !edges.iter().any(|x| std::ptr::eq(*x, e)) {
+                    edges.push(e);
+                }
+            }
+            let net = q.stance(a).into_iter().find(|r| r.id == q.id(b)).map_or(0, |r| r.net);
+            let mut ans = edge_answer(&edges);
+            if ans.found {
+                ans.text.push_str(&format!(
+                    "net stance: {net:+} (cooperative minus conflictual weight, negated edges aside)\n"
+                ));
+            }
+            ans.json = json!({"edges": ans.json, "net_stance": net});
+            ans
+        }
+        QueryCommand::Allies { actor, limit } | QueryCommand::Rivals { actor, limit } => {
+            let a = q.resolve(actor)?;
+            let allies = matches!(c, QueryCommand::Allies { .. });
+            let mut rows: Vec<_> = q
+                .stance(a)
+                .into_iter()
+                .filter(|r| if allies { r.net > 0 } else { r.net < 0 })
+                .collect();
+            rows.sort_by(|x, y| if allies { y.net.cmp(&x.net) } else { x.net.cmp(&y.net) }.then(x.id.cmp(&y.id)));
+            rows.truncate(*limit);
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.label.clone(),
+                        r.cooperative.to_string(),
+                        r.conflictual.to_string(),
+                        format!("{:+}", r.net),
+                    ]
+                })
+                .collect();
+            Answer {
+                text: if rows.is_empty() { String::new() } else { table(&["ID", "LABEL", "COOPERATIVE", "CONFLICTUAL", "NET"], &cells) },
+                json: Value::Array(rows.iter().map(|r| json!({"id": r.id, "label": r.label, "cooperative": r.cooperative, "conflictual": r.conflictual, "net": r.net})).collect()),
+                found: !rows.is_empty(),
+            }
+        }
+        QueryCommand::Timeline { a, b, by } => {
+            let a = q.resolve(a)?;
+            let b = b.as_deref().map(|x| q.resolve(x)).transpose()?;
+            let t = q.timeline(a, b, by);
+            let cells: Vec<Vec<String>> = t
+                .iter()
+                .flat_map(|(p, rels)| rels.iter().map(move |(r, n)| vec![p.clone(), r.clone(), n.to_string()]))
+                .collect();
+            Answer {
+                text: if cells.is_empty() {
+                    String::new()
+                } else {
+                    table(&["PERIOD", "RELATION", "COUNT"], &cells)
+                },
+                json: serde_json::to_value(&t)?,
+                found: !cells.is_empty(),
+            }
+        }
+    })
+}

@@ -1,0 +1,199 @@
+//! `actorgraph query` on a small graph with known answers (built from dated
+//! one-line documents) and on the seed graph.
+
+use crate::support::{repo, run_in, stderr, temp_tree};
+
+const DOCS: &str = r#"{"id":"d1","date":"2025-01-10","text":"Russia attacked Ukraine."}
+{"id":"d2","date":"2025-01-20","text":"Poland backs Ukraine."}
+{"id":"d3","date":"2025-02-05","text":"The EU imposed new sanctions on Russia."}
+{"id":"d4","date":"2025-02-15","text":"Russia threatened Poland."}
+{"id":"d5","date":"2025-03-01","text":"Russia and Ukraine held talks in Istanbul."}
+{"id":"d6","date":"2025-03-02","text":"Russia did not attack Poland."}
+"#;
+
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = temp_tree(&[("docs.jsonl", DOCS)]);
+        let rules = repo().join("rules");
+        let o = run_in(
+            dir.path(),
+            &["build", "-q", "--rules", rules.to_str().expect("utf8"), "docs.jsonl"],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        Fixture { dir }
+    }
+    fn query(&self, args: &[&str]) -> (i32, String) {
+        let mut a = vec!["query"];
+        a.extend(args);
+        let o = run_in(self.dir.path(), &a);
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned() + &stderr(&o),
+        )
+    }
+}
+
+#[test]
+fn actors_edges_and_patterns() {
+    let f = Fixture::new();
+    assert_eq!(
+        f.query(&["actors", "--sort", "degree"]),
+        (
+            0,
+            "ID              LABEL           KIND          MENTIONS  IN  OUT\n\
+             russia          Russia          state         5         1   4\n\
+             poland          Poland          state         3         2   1\n\
+             ukraine         Ukraine         state         3         3   0\n\
+             european_union  European Union  organization  1         0   1\n"
+                .to_string()
+        )
+    );
+    assert_eq!(
+        f.query(&["russia -[attacks|threatens]-> ?"]),
+        (
+            0,
+            "SOURCE  RELATION         TARGET   WEIGHT  FLAGS\n\
+             russia  -> attacks ->    poland   1       negated\n\
+             russia  -> attacks ->    ukraine  1\n\
+             russia  -> threatens ->  poland   1\n"
+                .to_string()
+        )
+    );
+    assert_eq!(
+        f.query(&["edges", "--from", "Russia", "--rel", "attacks", "--no-negated"])
+            .1
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(
+        f.query(&["? -[supports]-> ukraine", "--json"])
+            .1
+            .matches("\"source\": \"poland\"")
+            .count(),
+        1
+    );
+    // Symmetric relations match either way; `--` means any relation, either direction.
+    assert_eq!(f.query(&["ukraine -- russia"]).1.lines().count(), 3);
+    // Nothing found: exit 1 and no output, like grep.
+    assert_eq!(f.query(&["poland -[attacks]-> ?"]), (1, String::new()));
+}
+
+#[test]
+fn names_resolve_by_alias_and_unknown_names_suggest() {
+    let f = Fixture::new();
+    assert_eq!(f.query(&["edges", "--from", "the EU"]).0, 0);
+    assert_eq!(
+        f.query(&["edges", "--from", "RUSSIA", "--to", "kyiv"]).0,
+        1,
+        "Kyiv is no alias seen in this graph"
+    );
+    assert_eq!(
+        f.query(&["neighbors", "Rusia"]),
+        (
+            1,
+            "error: no actor 'Rusia' (did you mean 'Russia' -> russia?)\n".to_string()
+        )
+    );
+}
+
+#[test]
+fn neighbors_paths_evidence_and_centrality() {
+    let f = Fixture::new();
+    assert_eq!(
+        f.query(&["neighbors", "Poland", "--depth", "2"]).1,
+        "ID              LABEL           DEPTH  VIA\n\
+         russia          Russia          1      <attacks,<threatens\n\
+         ukraine         Ukraine         1      supports>\n\
+         european_union  European Union  2      <pressures\n"
+    );
+    assert_eq!(
+        f.query(&["path", "EU", "Poland"]).1,
+        "european_union -pressures-> russia -attacks-> poland\n"
+    );
+    let (code, out) = f.query(&["path", "EU", "Poland", "--all", "--max-len", "3"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let (code, out) = f.query(&["evidence", "russia", "attacks", "ukraine"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(
+            "russia attacks ukraine  d1:0..24  rule attacks/verb  trigger \"attacked\"\n  Russia attacked Ukraine.\n"
+        ),
+        "{out}"
+    );
+    assert!(f
+        .query(&["top", "--by", "degree", "--limit", "1"])
+        .1
+        .contains("\nrussia  "));
+    assert!(f
+        .query(&["top", "--by", "pagerank", "--limit", "1"])
+        .1
+        .starts_with("ID"));
+    assert!(f
+        .query(&["top", "--by", "betweenness", "--limit", "1"])
+        .1
+        .contains("\nrussia "));
+}
+
+#[test]
+fn stance_and_time() {
+    let f = Fixture::new();
+    assert_eq!(
+        f.query(&["between", "Russia", "Ukraine"]).1,
+        "SOURCE  RELATION          TARGET   WEIGHT  FLAGS\n\
+         russia  -> attacks ->     ukraine  1\n\
+         russia  -- negotiates --  ukraine  1\n\
+         net stance: +0 (cooperative minus conflictual weight, negated edges aside)\n"
+    );
+    assert_eq!(
+        f.query(&["allies", "Ukraine"])
+            .1
+            .lines()
+            .nth(1)
+            .map(|l| l.split_whitespace().next()),
+        Some(Some("poland"))
+    );
+    assert_eq!(
+        f.query(&["rivals", "Russia"])
+            .1
+            .lines()
+            .nth(1)
+            .map(|l| l.split_whitespace().next()),
+        Some(Some("european_union"))
+    );
+    assert_eq!(
+        f.query(&["timeline", "Russia", "--by", "month"]).1,
+        "PERIOD   RELATION    COUNT\n\
+         2025-01  attacks     1\n\
+         2025-02  pressures   1\n\
+         2025-02  threatens   1\n\
+         2025-03  attacks     1\n\
+         2025-03  negotiates  1\n"
+    );
+    // --since/--until keep the evidence of documents dated in the range.
+    assert_eq!(
+        f.query(&["edges", "--from", "russia", "--since", "2025-02", "--until", "2025-02"])
+            .1
+            .lines()
+            .count(),
+        2
+    );
+    let (code, json) = f.query(&["timeline", "Russia", "Poland", "--by", "year", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["2025"]["threatens"], 1);
+}
+
+#[test]
+fn seed_graph_questions() {
+    let o = run_in(&repo(), &["query", "path", "Trump", "Zelensky"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_in(&repo(), &["query", "vladimir_putin -[leads]-> ?", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v[0]["target"], "russia");
+}
