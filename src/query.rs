@@ -550,6 +550,53 @@ impl<'g> Query<'g> {
     }
 }
 
+/// The graph made of `edges` and their end actors, in the same schema (a valid graph.json).
+pub fn graph_of(g: &GraphFile, edges: &[&EdgeRec], extra_nodes: &[&str]) -> GraphFile {
+    let mut ids: std::collections::BTreeSet<&str> = extra_nodes.iter().copied().collect();
+    for e in edges {
+        ids.insert(&e.source);
+        ids.insert(&e.target);
+    }
+    let mut out = g.clone();
+    out.nodes.retain(|n| ids.contains(n.id.as_str()));
+    out.edges = g
+        .edges
+        .iter()
+        .filter(|e| edges.iter().any(|x| std::ptr::eq(*x, *e)))
+        .cloned()
+        .collect();
+    let docs: std::collections::BTreeSet<&str> = out
+        .edges
+        .iter()
+        .flat_map(|e| e.evidence.iter().map(|ev| ev.doc.as_str()))
+        .collect();
+    out.documents = g
+        .documents
+        .iter()
+        .filter(|d| docs.contains(d.id.as_str()))
+        .cloned()
+        .collect();
+    out
+}
+
+impl Query<'_> {
+    /// The actors within `depth` hops of any of `roots`, and every edge among them.
+    pub fn subgraph(&self, roots: &[usize], depth: usize) -> GraphFile {
+        let mut keep: std::collections::BTreeSet<String> = roots.iter().map(|&r| self.id(r).to_string()).collect();
+        for &r in roots {
+            keep.extend(self.neighbors(r, &[], "both", depth).into_iter().map(|n| n.id));
+        }
+        let edges: Vec<&EdgeRec> = self
+            .g
+            .edges
+            .iter()
+            .filter(|e| keep.contains(&e.source) && keep.contains(&e.target))
+            .collect();
+        let extra: Vec<&str> = keep.iter().map(String::as_str).collect();
+        graph_of(self.g, &edges, &extra)
+    }
+}
+
 /// The period of an ISO date: `2025-02` (month), `2025` (year) or `2025-W07` (ISO week).
 pub fn period(date: &str, by: &str) -> String {
     match by {

@@ -40,6 +40,10 @@ pub struct Args {
     /// One JSON value instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
+    /// For edge listings (edges, patterns, between, subgraph): the result as a diagram (dot)
+    /// or as a graph file in the graph.json schema (json), to feed `dot` or a visualization tool.
+    #[arg(long, global = true, value_parser = ["dot", "json"])]
+    pub format: Option<String>,
     #[command(subcommand)]
     pub command: Option<QueryCommand>,
     /// A compact pattern: 'A -[rel|rel]-> B', 'A -> B', 'A -- B' (? for any actor).
@@ -128,6 +132,16 @@ pub enum QueryCommand {
         actor: String,
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+    /// The actors within --depth hops of the given ones and every edge among them.
+    #[command(
+        after_help = "Example: actorgraph query subgraph Putin Zelensky --depth 1 --format dot | dot -Tsvg > sub.svg"
+    )]
+    Subgraph {
+        #[arg(required = true)]
+        actors: Vec<String>,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
     },
     /// Relations per period of A with anyone, or with B.
     #[command(after_help = "Example: actorgraph query timeline Russia 'United States' --by month")]
@@ -224,6 +238,8 @@ struct Answer {
     text: String,
     json: Value,
     found: bool,
+    /// For edge listings: the result as a graph, for --format.
+    graph: Option<GraphFile>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -240,7 +256,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     match answer {
         Ok(a) => {
-            if args.json {
+            if let Some(fmt) = &args.format {
+                let g = a
+                    .graph
+                    .as_ref()
+                    .context("--format dot|json applies to edge listings: edges, patterns, between, subgraph")?;
+                match fmt.as_str() {
+                    "dot" => print!("{}", crate::export::dot::to_dot(g)),
+                    _ => print!("{}", g.to_json_string()),
+                }
+            } else if args.json {
                 println!("{}", serde_json::to_string_pretty(&a.json)?);
             } else {
                 print!("{}", a.text);
@@ -278,11 +303,12 @@ fn pattern(q: &Query, p: &str) -> anyhow::Result<Answer> {
             }
         }
     }
-    Ok(edge_answer(&edges))
+    Ok(edge_answer(q.g, &edges))
 }
 
-fn edge_answer(edges: &[&EdgeRec]) -> Answer {
+fn edge_answer(g: &GraphFile, edges: &[&EdgeRec]) -> Answer {
     Answer {
+        graph: Some(crate::query::graph_of(g, edges, &[])),
         text: if edges.is_empty() {
             String::new()
         } else {
@@ -314,6 +340,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 text: if rows.is_empty() { String::new() } else { table(&["ID", "LABEL", "KIND", "MENTIONS", "IN", "OUT"], &cells) },
                 json: Value::Array(rows.iter().map(|r| json!({"id": r.id, "label": r.label, "kind": r.kind, "mentions": r.mentions, "in_degree": r.in_degree, "out_degree": r.out_degree})).collect()),
                 found: !rows.is_empty(),
+                graph: None,
             }
         }
         QueryCommand::Neighbors {
@@ -340,6 +367,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                         .collect(),
                 ),
                 found: !rows.is_empty(),
+                graph: None,
             }
         }
         QueryCommand::Edges {
@@ -374,7 +402,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 min_weight: *min_weight,
                 doc: doc.clone(),
             };
-            edge_answer(&q.edges(&f))
+            edge_answer(q.g, &q.edges(&f))
         }
         QueryCommand::Path {
             a,
@@ -393,6 +421,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 text: paths.iter().map(|p| format!("{}\n", hop_text(p))).collect(),
                 json: Value::Array(paths.iter().map(|p| hops_json(p)).collect()),
                 found: !paths.is_empty(),
+                graph: None,
             }
         }
         QueryCommand::Evidence { a, relation, b } => {
@@ -443,6 +472,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 found: !items.is_empty(),
                 text,
                 json: Value::Array(items),
+                graph: None,
             }
         }
         QueryCommand::Top { by, limit } => {
@@ -463,6 +493,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                         .collect(),
                 ),
                 found: !rows.is_empty(),
+                graph: None,
             }
         }
         QueryCommand::Between { a, b } => {
@@ -482,7 +513,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 }
             }
             let net = q.stance(a).into_iter().find(|r| r.id == q.id(b)).map_or(0, |r| r.net);
-            let mut ans = edge_answer(&edges);
+            let mut ans = edge_answer(q.g, &edges);
             if ans.found {
                 ans.text.push_str(&format!(
                     "net stance: {net:+} (cooperative minus conflictual weight, negated edges aside)\n"
@@ -517,7 +548,17 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 text: if rows.is_empty() { String::new() } else { table(&["ID", "LABEL", "COOPERATIVE", "CONFLICTUAL", "NET"], &cells) },
                 json: Value::Array(rows.iter().map(|r| json!({"id": r.id, "label": r.label, "cooperative": r.cooperative, "conflictual": r.conflictual, "net": r.net})).collect()),
                 found: !rows.is_empty(),
+                graph: None,
             }
+        }
+        QueryCommand::Subgraph { actors, depth } => {
+            let roots = actors.iter().map(|a| q.resolve(a)).collect::<Result<Vec<_>, _>>()?;
+            let sub = q.subgraph(&roots, *depth);
+            let edges: Vec<&EdgeRec> = sub.edges.iter().collect();
+            let mut ans = edge_answer(&sub, &edges);
+            ans.found = !sub.nodes.is_empty();
+            ans.graph = Some(sub.clone());
+            ans
         }
         QueryCommand::Timeline { a, b, by } => {
             let a = q.resolve(a)?;
@@ -535,6 +576,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 },
                 json: serde_json::to_value(&t)?,
                 found: !cells.is_empty(),
+                graph: None,
             }
         }
     })

@@ -197,3 +197,23 @@ fn seed_graph_questions() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v[0]["target"], "russia");
 }
+
+#[test]
+fn subgraph_and_graph_formats() {
+    let f = Fixture::new();
+    let (code, out) = f.query(&["subgraph", "Poland", "--depth", "1", "--format", "json"]);
+    assert_eq!(code, 0);
+    let g = actorgraph::graphfile::GraphFile::from_json_str(&out, "stdout").expect("a valid graph file");
+    let ids: Vec<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["poland", "russia", "ukraine"]);
+    assert_eq!(g.edges.len(), 5, "every edge among the three");
+    let (code, dot) = f.query(&["russia -[threatens]-> ?", "--format", "dot"]);
+    assert_eq!(code, 0);
+    assert!(
+        dot.starts_with("digraph {") && dot.contains("\"russia\" -> \"poland\""),
+        "{dot}"
+    );
+    let (code, err) = f.query(&["actors", "--format", "dot"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--format dot|json applies to edge listings"), "{err}");
+}
