@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
 #[command(
-    args_conflicts_with_subcommands = true,
+    subcommand_required = true,
     after_help = "Examples:
   actorgraph query actors --kind person --sort degree
   actorgraph query edges --from Putin --rel opposes,rejects
@@ -45,9 +45,7 @@ pub struct Args {
     #[arg(long, global = true, value_parser = ["dot", "json"])]
     pub format: Option<String>,
     #[command(subcommand)]
-    pub command: Option<QueryCommand>,
-    /// A compact pattern: 'A -[rel|rel]-> B', 'A -> B', 'A -- B' (? for any actor).
-    pub pattern: Option<String>,
+    pub command: QueryCommand,
 }
 
 #[derive(Subcommand, Debug)]
@@ -143,6 +141,9 @@ pub enum QueryCommand {
         #[arg(long, default_value_t = 1)]
         depth: usize,
     },
+    /// A compact pattern: 'A -[rel|rel]-> B', 'A -> B', 'A -- B' (? for any actor).
+    #[command(external_subcommand)]
+    Pattern(Vec<String>),
     /// Relations per period of A with anyone, or with B.
     #[command(after_help = "Example: actorgraph query timeline Russia 'United States' --by month")]
     Timeline {
@@ -242,17 +243,52 @@ struct Answer {
     graph: Option<GraphFile>,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// The pattern form is an external subcommand, so clap hands over its words unparsed:
+/// the pattern itself and any global flags after it (`query 'a -> ?' --json`). The flags
+/// are taken out here; the other words, joined by spaces, are the pattern.
+fn split_pattern_words(args: &mut Args, words: &[String]) -> anyhow::Result<String> {
+    let mut pattern = Vec::new();
+    let mut it = words.iter();
+    while let Some(w) = it.next() {
+        let (flag, inline) = match w.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (w.as_str(), None),
+        };
+        let mut value = |name: &str| -> anyhow::Result<String> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .with_context(|| format!("{name} needs a value"))
+        };
+        match flag {
+            "--json" => args.json = true,
+            "--graph" => args.graph = PathBuf::from(value("--graph")?),
+            "--since" => args.since = Some(value("--since")?),
+            "--until" => args.until = Some(value("--until")?),
+            "--format" => {
+                let v = value("--format")?;
+                anyhow::ensure!(v == "dot" || v == "json", "--format takes dot or json, not '{v}'");
+                args.format = Some(v);
+            }
+            _ => pattern.push(w.as_str()),
+        }
+    }
+    Ok(pattern.join(" "))
+}
+
+pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
+    if let QueryCommand::Pattern(words) = &args.command {
+        let words = words.clone();
+        let p = split_pattern_words(&mut args, &words)?;
+        args.command = QueryCommand::Pattern(vec![p]);
+    }
     let full = GraphFile::load(&args.graph)
         .with_context(|| "cannot load the graph (run `actorgraph build` first, or pass --graph FILE)".to_string())?;
     let g = restrict_dates(&full, args.since.as_deref(), args.until.as_deref());
     let q = Query::new(&g);
-    let answer = match (&args.command, &args.pattern) {
-        (Some(c), _) => answer(&q, c),
-        (None, Some(p)) => pattern(&q, p),
-        (None, None) => Err(anyhow::anyhow!(
-            "give a subcommand or a pattern; see `actorgraph query --help`"
-        )),
+    let answer = match &args.command {
+        QueryCommand::Pattern(words) => pattern(&q, &words.join(" ")),
+        c => answer(&q, c),
     };
     match answer {
         Ok(a) => {
@@ -297,13 +333,15 @@ fn pattern(q: &Query, p: &str) -> anyhow::Result<Answer> {
             relations: pat.relations.clone(),
             ..Default::default()
         });
-        for e in back {
-            if !edges.iter().any(|x| std::ptr::eq(*x, e)) {
-                edges.push(e);
-            }
-        }
+        union(&mut edges, back);
     }
     Ok(edge_answer(q.g, &edges))
+}
+
+/// Appends the edges of `more` not already in `edges` (the same record, by address).
+fn union<'a>(edges: &mut Vec<&'a EdgeRec>, more: Vec<&'a EdgeRec>) {
+    let have: std::collections::HashSet<*const EdgeRec> = edges.iter().map(|e| *e as *const EdgeRec).collect();
+    edges.extend(more.into_iter().filter(|e| !have.contains(&(*e as *const EdgeRec))));
 }
 
 fn edge_answer(g: &GraphFile, edges: &[&EdgeRec]) -> Answer {
@@ -503,15 +541,12 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 to: Some(b),
                 ..Default::default()
             });
-            for e in q.edges(&EdgeFilter {
+            let back = q.edges(&EdgeFilter {
                 from: Some(b),
                 to: Some(a),
                 ..Default::default()
-            }) {
-                if !edges.iter().any(|x| std::ptr::eq(*x, e)) {
-                    edges.push(e);
-                }
-            }
+            });
+            union(&mut edges, back);
             let net = q.stance(a).into_iter().find(|r| r.id == q.id(b)).map_or(0, |r| r.net);
             let mut ans = edge_answer(q.g, &edges);
             if ans.found {
@@ -560,6 +595,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
             ans.graph = Some(sub.clone());
             ans
         }
+        QueryCommand::Pattern(words) => pattern(q, &words.join(" "))?,
         QueryCommand::Timeline { a, b, by } => {
             let a = q.resolve(a)?;
             let b = b.as_deref().map(|x| q.resolve(x)).transpose()?;

@@ -81,6 +81,15 @@ fn actors_edges_and_patterns() {
     assert_eq!(f.query(&["ukraine -- russia"]).1.lines().count(), 3);
     // Nothing found: exit 1 and no output, like grep.
     assert_eq!(f.query(&["poland -[attacks]-> ?"]), (1, String::new()));
+    // Global flags go before the subcommand or the pattern as well as after it.
+    let (code, out) = f.query(&["--graph", "output/graph.json", "--json", "edges", "--from", "Poland"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\"target\": \"ukraine\""), "{out}");
+    let (code, out) = f.query(&["--json", "poland -[supports]-> ?", "--since", "2025-01-15"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("\"source\": \"poland\"").count(), 1, "{out}");
+    let (code, _) = f.query(&["poland -[supports]-> ?", "--until", "2025-01-15"]);
+    assert_eq!(code, 1, "the only support is dated after --until");
 }
 
 #[test]
