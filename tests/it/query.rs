@@ -226,3 +226,80 @@ fn subgraph_and_graph_formats() {
     assert_eq!(code, 2);
     assert!(err.contains("--format dot|json applies to edge listings"), "{err}");
 }
+
+/// Every subcommand on the committed seed graph (`output/graph.json`), with checks
+/// that hold for any correct build of the seeds, plus evidence spans checked
+/// against the seed text itself.
+#[test]
+fn every_subcommand_on_the_seed_graph() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = vec!["query", "--json"];
+        a.extend(args);
+        let o = run_in(&repo(), &a);
+        assert!(o.status.success(), "query {args:?}: {}", stderr(&o));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|x| x["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let states = ids(&json(&["actors", "--kind", "state"]));
+    for s in ["ukraine", "russia", "united_states"] {
+        assert!(states.contains(&s.to_string()), "{states:?}");
+    }
+    let edges = json(&["edges", "--from", "the Kremlin"]);
+    assert!(edges
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["source"] == "russia" || e["target"] == "russia"));
+    let edges = json(&["edges", "--from", "PUTIN"]);
+    let edges = edges.as_array().expect("array");
+    assert!(!edges.is_empty());
+    for e in edges {
+        assert!(e["source"] == "vladimir_putin" || e["symmetric"] == true, "{e}");
+    }
+    assert!(!ids(&json(&["neighbors", "Kyiv", "--dir", "in"])).is_empty());
+    // Evidence: each record's span is that very sentence in the seed document.
+    let (s, r, t) = (&edges[0]["source"], &edges[0]["relation"], &edges[0]["target"]);
+    let ev = json(&[
+        "evidence",
+        s.as_str().unwrap(),
+        r.as_str().unwrap(),
+        t.as_str().unwrap(),
+    ]);
+    for rec in ev.as_array().expect("array") {
+        let text = std::fs::read_to_string(repo().join("seeds").join(rec["doc"].as_str().unwrap())).unwrap();
+        let (a, b) = (
+            rec["start"].as_u64().unwrap() as usize,
+            rec["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[a..b], rec["text"].as_str().unwrap());
+    }
+    assert_eq!(
+        json(&["top", "--by", "pagerank", "--limit", "3"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let between = json(&["between", "Trump", "Putin"]);
+    assert!(
+        between["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["relation"] == "negotiates"),
+        "{between}"
+    );
+    assert!(!ids(&json(&["allies", "Ukraine"])).is_empty());
+    assert!(!ids(&json(&["rivals", "Ukraine"])).is_empty());
+    assert!(json(&["timeline", "Trump", "--by", "month"]).get("2025-02").is_some());
+    let o = run_in(&repo(), &["query", "subgraph", "Putin", "--format", "json"]);
+    let g = actorgraph::graphfile::GraphFile::from_json_str(&String::from_utf8_lossy(&o.stdout), "stdout")
+        .expect("a graph file");
+    assert!(g.nodes.iter().any(|n| n.id == "vladimir_putin"));
+}
