@@ -191,6 +191,9 @@ fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     lower: "'".into(),
                 });
             }
+        } else if is_invisible(c) {
+            // Zero-width spaces and joiners, soft hyphens, BOMs: web text is full of them.
+            continue;
         } else if !c.is_whitespace() {
             let lower = match c {
                 '“' | '”' | '„' | '«' | '»' => "\"".to_string(),
@@ -206,6 +209,11 @@ fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
     }
     toks
+}
+
+/// Format characters that render as nothing and separate nothing for a reader.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 const PRONOUNS: &[(&str, Pron)] = &[
@@ -262,6 +270,20 @@ const POSSESSED_SUBJECT_GAP: &[&str] = &[
 ];
 
 /// Prepositions that make the actor after them a place ("a security order in Europe").
+/// Words that cannot stand between the owner and the noun of a nominal pattern.
+const NOMINAL_GAP_BREAKERS: &[&str] = &[
+    "on", "with", "about", "in", "at", "for", "from", "by", "over", "against", "of", "into", "said", "says", "that",
+    "which", "who",
+];
+
+/// Words after which a verb form ("talks", "attacks", "demands") is a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "any", "these", "those", "such", "new", "direct", "peace",
+    "further", "fresh", "'s",
+];
+/// Prepositions after which a verb form other than a gerund is a noun: "prerequisites for talks".
+const NOUN_PREPOSITIONS: &[&str] = &["for", "of", "in", "during", "after", "before", "from"];
+
 const PLACE_MARKERS: &[&str] = &["in", "across", "throughout", "inside", "within", "near", "around"];
 
 /// Words before a slot that make it an object, never the source that opens a match.
@@ -332,8 +354,12 @@ impl<'r> Extractor<'r> {
         let mut title_index: Vec<(Vec<String>, usize)> = Vec::new();
         for (ti, t) in rules.lexicon.titles.iter().enumerate() {
             for w in &t.words {
-                // Tokenized like text: "secretary-general" is three tokens.
+                // Tokenized like text: "secretary-general" is three tokens; in the
+                // skeleton, hyphenated words are joined again, so both forms are kept.
                 title_index.push((w.replace('-', " - ").split_whitespace().map(String::from).collect(), ti));
+                if w.contains('-') {
+                    title_index.push((w.split_whitespace().map(String::from).collect(), ti));
+                }
             }
         }
         title_index.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -461,6 +487,16 @@ impl<'r> Extractor<'r> {
         ex
     }
 
+    /// Whether the text after an alias continues it into another name: " Post" in
+    /// "Washington Post" (one space, then a listed capitalized word).
+    fn continues_a_name(&self, after: &str) -> bool {
+        let Some(rest) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        !word.is_empty() && self.rules.lexicon.name_continuations.iter().any(|w| w == word)
+    }
+
     /// Every alias occurrence (start, end, alias index) on word boundaries, context vetoes applied.
     fn find_aliases(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
@@ -479,7 +515,8 @@ impl<'r> Extractor<'r> {
                 .unless_before
                 .iter()
                 .any(|v| ends_with_ci(text[..ms].trim_end(), v.trim()))
-                || alias.unless_after.iter().any(|v| starts_with_ci(after, v));
+                || alias.unless_after.iter().any(|v| starts_with_ci(after, v))
+                || self.continues_a_name(after);
             if before_ok && after_ok && !vetoed {
                 out.push((ms, me, m.pattern().as_usize()));
                 pos = me;
@@ -888,6 +925,27 @@ impl<'r> Extractor<'r> {
                 }
                 continue;
             }
+            // Hyphenated words are one word for patterns: "full-scale", "long-term", "so-called"
+            // (only between two plain words with no space around the hyphen; actor slots stay apart).
+            if ti >= 2
+                && toks[ti - 1].lower == "-"
+                && toks[ti - 1].start == toks[ti - 2].end
+                && toks[ti].start == toks[ti - 1].end
+                && sk_tok.len() >= 2
+                && sk_tok[sk_tok.len() - 1] == ti - 1
+                && sk_tok[sk_tok.len() - 2] == ti - 2
+                && matches!(&sk[sk.len() - 2], Sk::Word(w) if w.chars().all(char::is_alphanumeric))
+                && toks[ti].lower.chars().all(char::is_alphanumeric)
+            {
+                sk.pop();
+                sk_tok.pop();
+                if let Some(Sk::Word(w)) = sk.last_mut() {
+                    w.push('-');
+                    w.push_str(&toks[ti].lower);
+                }
+                ti += 1;
+                continue;
+            }
             sk.push(Sk::Word(toks[ti].lower.clone()));
             sk_tok.push(ti);
             ti += 1;
@@ -1078,6 +1136,17 @@ impl<'r> Extractor<'r> {
                     {
                         continue;
                     }
+                    // A verb right after a determiner or a preposition is a noun: "prerequisites for
+                    // talks with Moscow", "the attacks on Kyiv" (nominal patterns cover those).
+                    // A gerund after a preposition stays a verb: "instrumental in supporting Kyiv".
+                    if pat.source.contains('<')
+                        && tr_first > 0
+                        && (DETERMINERS.contains(&sk_words[tr_first - 1])
+                            || (NOUN_PREPOSITIONS.contains(&sk_words[tr_first - 1])
+                                && !sk_words[tr_first].ends_with("ing")))
+                    {
+                        continue;
+                    }
                     // A place is not a target ("a new security order in Europe"), unless the pattern says so.
                     if let Some(tg) = c.name("T") {
                         let ti = item_at(tg.start());
@@ -1153,6 +1222,38 @@ impl<'r> Extractor<'r> {
                         if verbal && s_first && modifies && !pronoun_s {
                             continue;
                         }
+                        // A nominal pattern ("{S} ~3 war in {T}") reads S as the owner of the noun:
+                        // not across a preposition or a verb ("talks with Putin on the war in
+                        // Ukraine", "Russia's war of aggression against"), and not when S is itself
+                        // a place or an object ("stability in Europe and the war in Ukraine").
+                        let nominal = !verbal
+                            && !relative
+                            && ["{S} ~", "{S} 's", "{S} ('s)"]
+                                .iter()
+                                .any(|p| pat.source.starts_with(p))
+                            && !pat.source.contains('<');
+                        if nominal && s_first {
+                            let si_ = item_at(c.name("S").expect("S").start());
+                            // "Russia's war", and "the Russian invasion" (a demonym owns its noun too).
+                            let possessive = sk_words.get(si_ + 1) == Some(&"'s")
+                                || slots[ss].iter().all(|&mi| {
+                                    matches!(ments[mi].how, How::Demonym(_))
+                                        || (ments[mi].pronoun
+                                            && matches!(
+                                                text[ments[mi].start..ments[mi].end].to_lowercase().as_str(),
+                                                "its" | "his" | "her" | "their"
+                                            ))
+                                });
+                            let gap = &sk_words[(si_ + 1).min(tr_first)..tr_first];
+                            if gap.iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w)) {
+                                continue;
+                            }
+                            if !possessive
+                                && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))
+                            {
+                                continue;
+                            }
+                        }
                         for a in actor_of(ss) {
                             for b in actor_of(ts) {
                                 pairs.push((a, b, ss, ts));
@@ -1192,7 +1293,9 @@ impl<'r> Extractor<'r> {
                     let hedged = why.iter().any(|w| !w.starts_with("negation"));
                     let item_start = |i: usize| toks[sk_tok[i]].start;
                     let item_end = |i: usize| if i + 1 < sk.len() { item_start(i + 1) } else { e };
-                    let trigger = text[item_start(tr_first)..item_end(tr_last)].trim().to_string();
+                    let trigger = text[item_start(tr_first)..item_end(tr_last)]
+                        .trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+                        .to_string();
                     for (a, b, ss, ts) in pairs {
                         if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
                             continue;

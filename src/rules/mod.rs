@@ -156,6 +156,7 @@ pub struct Lexicon {
     pub possessed_heads: Vec<String>,
     pub titles: Vec<Title>,
     pub leader_nouns: Vec<String>,
+    pub name_continuations: Vec<String>,
     pub negation: Vec<String>,
     pub hedge: Vec<String>,
     pub condition: Vec<String>,
@@ -792,6 +793,7 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
             });
         }
         lex.leader_nouns.extend(f.leader_nouns);
+        lex.name_continuations.extend(f.name_continuations);
         lex.negation.extend(f.flags.negation);
         lex.hedge.extend(f.flags.hedge);
         lex.condition.extend(f.flags.condition);

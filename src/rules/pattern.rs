@@ -161,6 +161,20 @@ impl Compiler<'_> {
         if alts.iter().any(|a| a.is_empty()) && alts.len() > 1 {
             return Err("empty alternative in (...)".into());
         }
+        // "(support|loans?|aid)" lets the whole group match nothing, which is never what the
+        // author meant; "(a|b)?" says it.
+        if alts.len() > 1 {
+            for a in &alts {
+                let empty_ok = Regex::new(&format!("^(?:{a})$")).is_ok_and(|re| re.is_match(""));
+                if empty_ok {
+                    return Err(
+                        "an alternative in (...) can match nothing, which makes the whole group optional: \
+                         write both forms (loan|loans) or mark the group optional with (...)?"
+                            .into(),
+                    );
+                }
+            }
+        }
         Ok(alts.join("|"))
     }
 
@@ -210,7 +224,7 @@ impl Compiler<'_> {
             let n: u32 = n
                 .parse()
                 .map_err(|_| format!("gap {w:?}: expected ~N with N a number"))?;
-            return Ok(format!("(?:[^@ .,;:?!\"()—][^ ]* ){{0,{n}}}"));
+            return Ok(format!("(?:[^@ .,;:?!\"()—][^ ]* ){{0,{n}}}?"));
         }
         if let Some(inner) = w.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
             if inner.trim().is_empty() {
@@ -434,6 +448,9 @@ mod tests {
 
     #[test]
     fn reports_bad_patterns() {
+        assert!(compile("{S} ~3 (support|loans?) for {T}", &BTreeMap::new())
+            .expect_err("optional alternative")
+            .contains("can match nothing"));
         let irr = BTreeMap::new();
         let err = |p: &str| compile(p, &irr).err().unwrap_or_default();
         assert_eq!(err("{S} <reject>"), "a pattern needs both {S} and {T} (or one {P})");

@@ -121,6 +121,10 @@ pub struct LexiconFile {
     pub title: Vec<RawTitle>,
     #[serde(default)]
     pub leader_nouns: Vec<String>,
+    /// Capitalized words that, right after an alias, make it part of another name:
+    /// "Washington Post", "Kyiv Independent", "Washington Summit".
+    #[serde(default)]
+    pub name_continuations: Vec<String>,
     #[serde(default)]
     pub flags: Flags,
     #[serde(default)]

@@ -7,6 +7,7 @@ mod consumers;
 mod eval;
 mod export;
 mod query;
+mod reading;
 mod scale;
 mod support;
 mod world;

@@ -1,0 +1,99 @@
+//! How the default rules read news syntax: one case per line, the text and the
+//! edges it must give (`source relation target`, `not` for negated), nothing more.
+
+use crate::support::repo;
+use actorgraph::extract::Extractor;
+
+fn check(x: &Extractor, text: &str, expected: &[&str]) {
+    let ex = x.extract(text, Some("2026-02-01"), true);
+    let mut got: Vec<String> = ex
+        .relations
+        .iter()
+        .filter(|r| r.relation != "leads" && r.relation != "represents")
+        .map(|r| {
+            format!(
+                "{} {}{} {}",
+                ex.actor(x.rules, r.source).id,
+                if r.negated { "not " } else { "" },
+                r.relation,
+                ex.actor(x.rules, r.target).id
+            )
+        })
+        .collect();
+    got.sort();
+    got.dedup();
+    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    assert_eq!(got, want, "{text}");
+}
+
+#[test]
+fn news_syntax() {
+    let rules = actorgraph::rules::load(&repo().join("rules")).expect("default rules load");
+    let x = Extractor::new(&rules);
+    // Hyphenated words are one word: the gap before the noun stays short.
+    check(
+        &x,
+        "Russia's full-scale invasion of Ukraine began in 2022.",
+        &["russia attacks ukraine"],
+    );
+    // Zero-width characters from web pages are not words.
+    check(
+        &x,
+        "Russia \u{200d}attacked \u{200b}Ukraine's energy system.",
+        &["russia attacks ukraine"],
+    );
+    // A verb form after a determiner or a preposition is a noun.
+    check(
+        &x,
+        "Guarantees from Europe are prerequisites for talks with Moscow.",
+        &[],
+    );
+    check(
+        &x,
+        "Poland was instrumental in supporting Ukraine.",
+        &["poland supports ukraine"],
+    );
+    // A nominal pattern does not reach across a preposition to its owner ...
+    check(
+        &x,
+        "Macron resumed contact with Putin on the war in Ukraine.",
+        &["emmanuel_macron negotiates vladimir_putin"],
+    );
+    // ... nor read a place as one.
+    check(&x, "It mixed stability in Europe and the war in Ukraine.", &[]);
+    // Possessive pronouns and demonyms own their nouns.
+    check(
+        &x,
+        "Russia repeated its justifications for its invasion of Ukraine.",
+        &["russia attacks ukraine"],
+    );
+    check(
+        &x,
+        "The map shows the Russian invasion of Ukraine.",
+        &["russia attacks ukraine"],
+    );
+    // The nearest noun is the trigger: a war of aggression is an attack.
+    check(
+        &x,
+        "NATO condemns Russia's war of aggression against Ukraine.",
+        &["nato opposes russia", "russia attacks ukraine"],
+    );
+    // A name continued by another capitalized word is another name.
+    check(
+        &x,
+        "At the Washington Summit, leaders announced a pledge for Ukraine.",
+        &[],
+    );
+    check(
+        &x,
+        "The Washington Post reported that Germany backs Ukraine.",
+        &["germany supports ukraine"],
+    );
+    // Participle appositions.
+    check(
+        &x,
+        "Ukraine, backed by the United States, held the line.",
+        &["united_states supports ukraine"],
+    );
+}
