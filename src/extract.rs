@@ -747,6 +747,21 @@ impl<'r> Extractor<'r> {
             {
                 j += 1;
             }
+            // "Prime Minister Giorgio Meloni", "Vice President Jay Dee Vance": first names the
+            // rules do not know (a variant spelling) before a known person's surname are that person.
+            if j > first && j < toks.len() && covered(&toks[j]) {
+                let at = toks[j].start;
+                if let Some(m) = ments.iter_mut().find(|m| {
+                    m.start == at
+                        && !m.pronoun
+                        && m.actor < rules.actors.len()
+                        && rules.actors[m.actor].kind == Kind::Person
+                }) {
+                    m.start = toks[first].start;
+                    k = j;
+                    continue;
+                }
+            }
             let last_is_initial = j > first && toks[j - 1].end - toks[j - 1].start < 2;
             if j - first >= 2
                 && !last_is_initial
@@ -991,7 +1006,7 @@ impl<'r> Extractor<'r> {
                 continue;
             }
             // find a title ending right before p
-            let Some((ti, tstart)) = (1..=4).filter(|l| *l <= p).find_map(|l| {
+            let Some((ti, tstart)) = (1..=4).rev().filter(|l| *l <= p).find_map(|l| {
                 self.title_at(&sk_words, p - l)
                     .filter(|(_, len)| *len == l)
                     .map(|(t, _)| (t, p - l))
@@ -1091,7 +1106,17 @@ impl<'r> Extractor<'r> {
             match item {
                 Sk::Word(w) => skel.push_str(w),
                 Sk::Slot(n) => {
-                    skel.push('@');
+                    // A possessive pronoun ("its", "their") is written `&N`: it can be a slot of
+                    // a pattern ("its invasion of Ukraine") and a gap can pass over it
+                    // ("threatened to halt their exports to Ukraine").
+                    let possessive = slots[*n].iter().all(|&mi| {
+                        ments[mi].pronoun
+                            && matches!(
+                                text[ments[mi].start..ments[mi].end].to_lowercase().as_str(),
+                                "its" | "his" | "her" | "their"
+                            )
+                    });
+                    skel.push(if possessive { '&' } else { '@' });
                     skel.push_str(&n.to_string());
                 }
             }
@@ -1123,8 +1148,20 @@ impl<'r> Extractor<'r> {
                 if !candidate[pi] || self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule) {
                     continue;
                 }
-                for c in pat.compiled.regex.captures_iter(&skel) {
+                // Matches are tried from every start, not only after the previous match: a match
+                // rejected below (a source that does not own its noun) must not hide a later one
+                // that overlaps it. Each slot pair is read once per pattern.
+                let mut at = 0;
+                let mut seen_pairs: Vec<(usize, usize)> = Vec::new();
+                while at <= skel.len() {
+                    let Some(c) = pat.compiled.regex.captures_at(&skel, at) else {
+                        break;
+                    };
                     let whole = c.get(0).expect("match");
+                    at = skel[whole.start()..]
+                        .char_indices()
+                        .nth(1)
+                        .map_or(skel.len() + 1, |(i, _)| whole.start() + i);
                     let tr = c.name("TR").unwrap_or(whole);
                     let (tr_first, tr_last) = (item_at(tr.start()), item_at(tr.end().saturating_sub(2)));
                     let (m_first, m_last) = (item_at(whole.start()), item_at(whole.end().saturating_sub(2)));
@@ -1254,6 +1291,19 @@ impl<'r> Extractor<'r> {
                                 continue;
                             }
                         }
+                        // "destabilize Europe and undermine NATO": a source followed by "and" + the
+                        // verb is the object of an earlier verb, not the subject of this one.
+                        if verbal
+                            && s_first
+                            && tr_first == m_first + 2
+                            && matches!(sk_words.get(m_first + 1), Some(&"and") | Some(&"or"))
+                        {
+                            continue;
+                        }
+                        if seen_pairs.contains(&(ss, ts)) {
+                            continue;
+                        }
+                        seen_pairs.push((ss, ts));
                         for a in actor_of(ss) {
                             for b in actor_of(ts) {
                                 pairs.push((a, b, ss, ts));

@@ -212,7 +212,8 @@ impl Compiler<'_> {
                 return Err(format!("slot {{{name}}} used twice"));
             }
             self.slots.push(c);
-            return Ok(format!("@(?P<{c}>\\d+) "));
+            // `@N` is an actor, `&N` a possessive pronoun (which gaps may also pass over).
+            return Ok(format!("[@&](?P<{c}>\\d+) "));
         }
         if let Some(n) = w.strip_prefix("~~") {
             let n: u32 = n

@@ -90,6 +90,25 @@ fn news_syntax() {
         "The Washington Post reported that Germany backs Ukraine.",
         &["germany supports ukraine"],
     );
+    // Possessive pronouns can be a source, and gaps pass over them.
+    check(
+        &x,
+        "Hungary threatened to halt its power exports to Ukraine.",
+        &["hungary threatens ukraine"],
+    );
+    // A source followed by "and" + the verb is the object of an earlier verb.
+    check(
+        &x,
+        "Moscow wants to destabilize Europe and undermine NATO.",
+        &["russia opposes europe"],
+    );
+    // Title variants: the longest title wins, and an unknown first name before a known
+    // surname is that person.
+    check(
+        &x,
+        "US Vice President Jay Dee Vance met Italian Prime Minister Giorgio Meloni.",
+        &["jd_vance negotiates giorgia_meloni"],
+    );
     // Participle appositions.
     check(
         &x,
