@@ -648,6 +648,26 @@ impl<'r> Extractor<'r> {
         let mut described: Vec<(usize, usize, usize)> = Vec::new(); // (start tok, end tok, person)
         let mut role_edges: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start tok, end tok, person, org)
         while i < toks.len() {
+            // <org>'s <leader noun|title> (not followed by a name): "Ukraine's foreign minister".
+            if let Some(m) = ments
+                .iter()
+                .find(|m| m.start == toks[i].start && rules.actors[m.actor].kind != Kind::Person)
+            {
+                if let Some(mj) = tok_end(m.end).filter(|&mj| words.get(mj + 1) == Some(&"'s")) {
+                    let (class, len) = self.leader_class(&words, mj + 2);
+                    let followed_by_name = toks
+                        .get(mj + 2 + len)
+                        .is_some_and(|t| text[t.start..].starts_with(|c: char| c.is_uppercase()));
+                    if len > 0 && !followed_by_name {
+                        if let Some(p) = self.holder(m.actor, &class, date) {
+                            described.push((i, mj + 1 + len, p));
+                            role_edges.push((i, mj + 1 + len, p, m.actor));
+                            i = mj + len + 2;
+                            continue;
+                        }
+                    }
+                }
+            }
             if matches!(words[i], "the" | "his" | "her" | "its" | "their") {
                 // the <org> <leader noun|title>  (not followed by a name); the alias may hold the "the".
                 if let Some(m) = ments
