@@ -216,6 +216,16 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
+/// Whether a name follows token `k`, directly or as an apposition: "foreign minister
+/// Sergei Lavrov", "Ukraine's defence minister, Oleksiy Reznikov".
+fn name_follows(text: &str, toks: &[Token], k: usize) -> bool {
+    let upper = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| text[t.start..].starts_with(|c: char| c.is_uppercase()))
+    };
+    upper(k) || (toks.get(k).is_some_and(|t| t.lower == ",") && upper(k + 1))
+}
+
 const PRONOUNS: &[(&str, Pron)] = &[
     ("he", Pron::Male),
     ("him", Pron::Male),
@@ -655,9 +665,7 @@ impl<'r> Extractor<'r> {
             {
                 if let Some(mj) = tok_end(m.end).filter(|&mj| words.get(mj + 1) == Some(&"'s")) {
                     let (class, len) = self.leader_class(&words, mj + 2);
-                    let followed_by_name = toks
-                        .get(mj + 2 + len)
-                        .is_some_and(|t| text[t.start..].starts_with(|c: char| c.is_uppercase()));
+                    let followed_by_name = name_follows(text, &toks, mj + 2 + len);
                     if len > 0 && !followed_by_name {
                         if let Some(p) = self.holder(m.actor, &class, date) {
                             described.push((i, mj + 1 + len, p));
@@ -676,9 +684,7 @@ impl<'r> Extractor<'r> {
                 {
                     if let Some(mj) = tok_end(m.end) {
                         let (class, len) = self.leader_class(&words, mj + 1);
-                        let followed_by_name = toks
-                            .get(mj + 1 + len)
-                            .is_some_and(|t| text[t.start..].starts_with(|c: char| c.is_uppercase()));
+                        let followed_by_name = name_follows(text, &toks, mj + 1 + len);
                         if len > 0 && !followed_by_name && rules.actors[m.actor].kind != Kind::Person {
                             if let Some(p) = self.holder(m.actor, &class, date) {
                                 described.push((i, mj + len, p));
@@ -1271,6 +1277,34 @@ impl<'r> Extractor<'r> {
                         {
                             continue;
                         }
+                        // "in central Kyiv", "in war-torn Ukraine": a place after an adjective.
+                        if verbal
+                            && s_first
+                            && m_first >= 2
+                            && PLACE_MARKERS.contains(&sk_words[m_first - 2])
+                            && sk_words[m_first - 1].chars().all(|c| c.is_alphabetic() || c == '-')
+                            && !matches!(
+                                sk_words[m_first - 1],
+                                "which"
+                                    | "that"
+                                    | "who"
+                                    | "whom"
+                                    | "whose"
+                                    | "turn"
+                                    | "response"
+                                    | "return"
+                                    | "fact"
+                                    | "particular"
+                                    | "general"
+                                    | "addition"
+                                    | "part"
+                                    | "short"
+                                    | "contrast"
+                            )
+                            && !slots[ss].iter().all(|&mi| ments[mi].pronoun)
+                        {
+                            continue;
+                        }
                         // "NATO membership ... has undermined": a modifier of a noun is not the subject.
                         let modifies = sk_words
                             .get(m_first + 1)
@@ -1471,6 +1505,13 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
                     _ => 0,
                 };
                 if sep_len == 0 {
+                    break;
+                }
+                // After "A and B", a comma ends the list: "the ministers of Ukraine and Russia,
+                // Kuleba and Lavrov" is an apposition, not a list of four.
+                let and_seen =
+                    members.len() > 1 && (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or"));
+                if and_seen && sep_len == 1 && word(j) == "," {
                     break;
                 }
                 match sk.get(j + sep_len) {

@@ -408,6 +408,37 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The length of footnote markers right after a sentence's end, which belong to it:
+/// "[12]", "[[xxxiii]](https://...)" (web reports), or a bare "59" before a space.
+fn citation_len(rest: &str) -> usize {
+    let mut n = 0;
+    loop {
+        let r = &rest[n..];
+        if r.starts_with('[') {
+            let close = if r.starts_with("[[") {
+                r.find("]]").map(|k| k + 2)
+            } else {
+                r.find(']').map(|k| k + 1)
+            };
+            let Some(mut k) = close.filter(|&k| k <= 64) else { break };
+            if r[k..].starts_with('(') {
+                match r[k..].find(')') {
+                    Some(p) => k += p + 1,
+                    None => break,
+                }
+            }
+            n += k;
+        } else {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&digits) && r.as_bytes().get(digits) == Some(&b' ') && n == 0 {
+                n += digits;
+            }
+            break;
+        }
+    }
+    n
+}
+
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
@@ -429,6 +460,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)
                     None => break,
                 }
             }
+            j += citation_len(&line[j..]);
             let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
             if followed_by_space && c == b'.' && is_abbreviation(&line[sent_start..i]) {
                 i = j;
@@ -505,6 +537,17 @@ mod tests {
         );
         check_split("It rose 3.5 percent. Ok", &["It rose 3.5 percent.", "Ok"]);
         check_split("He said “no.” Then left.", &["He said “no.”", "Then left."]);
+        // Footnote markers stay with the sentence they follow.
+        check_split(
+            "In the future.[[xxxiii]](https://x.org/a#b) ISW continues.[12] Russia said.59 The end.",
+            &[
+                "In the future.[[xxxiii]](https://x.org/a#b)",
+                "ISW continues.[12]",
+                "Russia said.59",
+                "The end.",
+            ],
+        );
+        check_split("It costs $1.5 billion. Ok", &["It costs $1.5 billion.", "Ok"]);
     }
 
     fn check_date(text: &str, expected: Option<&str>) {
