@@ -174,7 +174,11 @@ fn needs_e(stem: &str) -> bool {
         b'v' | b'c' | b'u' => true,
         b'z' | b's' => prev != last,
         b'g' => matches!(prev, b'r' | b'd') || (prev == b'n' && prev2 == b'a'),
-        b'l' => !is_vowel(prev) && !matches!(prev, b'l' | b'r' | b'w'),
+        // "settl", "handl"; "fil", "rul" (but not "travel", "signal", "call").
+        b'l' => {
+            (!is_vowel(prev) && !matches!(prev, b'l' | b'r' | b'w'))
+                || (single_vowel && matches!(prev, b'i' | b'u' | b'o'))
+        }
         b't' => match prev {
             b'a' => !(prev2 == b'e' || prev2 == b'o'),
             b'o' | b'u' => !is_vowel(prev2),
@@ -1338,6 +1342,12 @@ meet = ["met"]
             ("sells", "sell"),
             ("created", "create"),
             ("treated", "treat"),
+            ("filed", "file"),
+            ("filing", "file"),
+            ("ruled", "rule"),
+            ("traveled", "travel"),
+            ("signaled", "signal"),
+            ("called", "call"),
         ] {
             assert_eq!(lemma(form, &irregular), expected, "{form}");
         }

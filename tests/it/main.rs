@@ -5,6 +5,7 @@ mod authoring;
 mod build;
 mod consumers;
 mod eval;
+mod examples;
 mod export;
 mod query;
 mod scale;
