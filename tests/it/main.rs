@@ -4,6 +4,7 @@
 mod authoring;
 mod build;
 mod consumers;
+mod docs;
 mod eval;
 mod examples;
 mod export;
