@@ -249,6 +249,12 @@ struct SystemEdge<'a> {
 pub fn score(gold: &[GoldDoc], graph: &GraphFile, texts: &HashMap<String, String>) -> Report {
     let mut rep = Report::default();
     let in_graph: BTreeSet<&str> = graph.documents.iter().map(|d| d.id.as_str()).collect();
+    let symmetric: BTreeSet<&str> = graph
+        .relations
+        .iter()
+        .filter(|r| r.symmetric)
+        .map(|r| r.id.as_str())
+        .collect();
     for g in gold {
         if !in_graph.contains(g.doc.as_str()) {
             rep.warnings
@@ -294,10 +300,19 @@ pub fn score(gold: &[GoldDoc], graph: &GraphFile, texts: &HashMap<String, String
                 entry.said_by.insert(ev.said_by.as_deref());
             }
         }
-        // Gold keys (first annotation of each key wins for its flags).
+        // Gold keys (first annotation of each key wins for its flags); a relation the
+        // graph declares symmetric ("partners" in a domain rule set) is unordered too.
         let mut gold_keys: BTreeMap<Key, &GoldRelation> = BTreeMap::new();
         for r in &g.relations {
-            gold_keys.entry(r.key.clone()).or_insert(r);
+            let k = &r.key;
+            let key = Key::new(
+                &k.source,
+                &k.relation,
+                &k.target,
+                k.negated,
+                symmetric.contains(k.relation.as_str()),
+            );
+            gold_keys.entry(key).or_insert(r);
         }
         for (key, gr) in &gold_keys {
             let rel = rep.per_relation.entry(key.relation.clone()).or_default();
@@ -536,6 +551,26 @@ mod tests {
 
     const REJ: &str = r#"{"type":"relation","source":"russia","relation":"rejects","target":"ukraine","quote":"Russia rejected the plan","negated":false,"hedged":false,"said_by":null}"#;
     const NEG: &str = r#"{"type":"relation","source":"ukraine","relation":"negotiates","target":"russia","quote":"NATO backs","negated":false,"hedged":false,"said_by":null}"#;
+
+    #[test]
+    fn a_relation_the_graph_declares_symmetric_is_unordered_in_gold_too() {
+        let gold = r#"{"type":"relation","source":"union_pacific","relation":"partners","target":"pdvsa","quote":"NATO backs","negated":false,"hedged":false,"said_by":null}"#;
+        let g = parse_gold(gold, "d", "d.jsonl").expect("gold parses");
+        let texts = HashMap::from([("d".to_string(), TEXT.to_string())]);
+        let mut e = edge("pdvsa", "partners", "union_pacific", false, 26, 45, false);
+        e.symmetric = true;
+        let mut graph = graph(vec![e], &[]);
+        graph.relations = vec![crate::graphfile::RelationRec {
+            id: "partners".into(),
+            symmetric: true,
+            polarity: "cooperative".into(),
+            color: "#2ca02c".into(),
+            plover: vec![],
+            cameo: vec![],
+        }];
+        let r = score(&[g], &graph, &texts);
+        assert_eq!((r.triples.tp, r.triples.fp, r.triples.fn_), (1, 0, 0));
+    }
 
     #[test]
     fn keys_and_evidence() {

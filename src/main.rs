@@ -28,6 +28,8 @@ enum Command {
     Explain(commands::explain::Args),
     /// Rule authoring: check, list, test.
     Rules(commands::rules::Args),
+    /// What the rules miss: unmatched capitalized names, and sentences with actors but no relation by verb.
+    Gaps(commands::gaps::Args),
     /// Write the extraction as a JSONL stream on stdout (a map step for Spark, Hadoop, GNU parallel).
     Extract(commands::extract::Args),
     /// Merge graph files and extract streams into one graph (the reduce step).
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Gaps(args) => commands::gaps::run(args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Merge(args) => commands::merge::run(args),
         Command::Query(args) => commands::query::run(args),

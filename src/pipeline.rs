@@ -31,19 +31,52 @@ const BATCH_BYTES: usize = 32 << 20;
 
 /// Extracts documents in batches on a pool and hands each document's
 /// extraction to a sink, in input order.
-pub struct Batcher<'r, F: FnMut(&Document, Extraction)> {
+///
+/// With `with_map`, a per-document function runs on the pool right after
+/// extraction (for work that reads the text and the extraction, like `gaps`),
+/// and the sink receives its result instead of the extraction.
+pub struct Batcher<'r, T, M, F>
+where
+    M: Fn(&Document, Extraction) -> T + Sync,
+    F: FnMut(&Document, T),
+{
     extractor: Extractor<'r>,
     pool: rayon::ThreadPool,
     keep_boilerplate: bool,
     batch: Vec<Document>,
     bytes: usize,
+    map: M,
     sink: F,
     pub docs: u64,
     pub total_bytes: u64,
 }
 
-impl<'r, F: FnMut(&Document, Extraction)> Batcher<'r, F> {
+/// The map of a plain `Batcher`: the extraction itself.
+pub type Identity = fn(&Document, Extraction) -> Extraction;
+
+fn identity(_: &Document, ex: Extraction) -> Extraction {
+    ex
+}
+
+impl<'r, F: FnMut(&Document, Extraction)> Batcher<'r, Extraction, Identity, F> {
     pub fn new(rules: &'r RuleSet, jobs: Option<usize>, keep_boilerplate: bool, sink: F) -> anyhow::Result<Self> {
+        Batcher::with_map(rules, jobs, keep_boilerplate, identity as Identity, sink)
+    }
+}
+
+impl<'r, T, M, F> Batcher<'r, T, M, F>
+where
+    T: Send,
+    M: Fn(&Document, Extraction) -> T + Sync,
+    F: FnMut(&Document, T),
+{
+    pub fn with_map(
+        rules: &'r RuleSet,
+        jobs: Option<usize>,
+        keep_boilerplate: bool,
+        map: M,
+        sink: F,
+    ) -> anyhow::Result<Self> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build()?;
         Ok(Batcher {
             extractor: Extractor::new(rules),
@@ -51,6 +84,7 @@ impl<'r, F: FnMut(&Document, Extraction)> Batcher<'r, F> {
             keep_boilerplate,
             batch: Vec::new(),
             bytes: 0,
+            map,
             sink,
             docs: 0,
             total_bytes: 0,
@@ -71,23 +105,25 @@ impl<'r, F: FnMut(&Document, Extraction)> Batcher<'r, F> {
         let x = &self.extractor;
         let keep = self.keep_boilerplate;
         let batch = &self.batch;
-        let results: Vec<Extraction> = self.pool.install(|| {
+        let map = &self.map;
+        let results: Vec<T> = self.pool.install(|| {
             batch
                 .par_iter()
-                .map(|d| x.extract(&d.text, d.date.as_deref(), keep))
+                .map(|d| map(d, x.extract(&d.text, d.date.as_deref(), keep)))
                 .collect()
         });
-        for (d, ex) in self.batch.iter().zip(results) {
+        for (d, r) in self.batch.iter().zip(results) {
             self.docs += 1;
             self.total_bytes += d.text.len() as u64;
-            (self.sink)(d, ex);
+            (self.sink)(d, r);
         }
         self.batch.clear();
         self.bytes = 0;
     }
 }
 
-fn progress_bar(enabled: bool) -> ProgressBar {
+/// A spinner with a message on stderr, or a hidden bar when `enabled` is false.
+pub fn progress_bar(enabled: bool) -> ProgressBar {
     if !enabled {
         return ProgressBar::hidden();
     }

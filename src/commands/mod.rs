@@ -6,6 +6,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod gaps;
 pub mod merge;
 pub mod query;
 pub mod render;

@@ -181,3 +181,93 @@ fn explain_doc_sentence_out_of_range() {
         stderr(&o)
     );
 }
+
+const GAPS_ACTORS: &str =
+    "[[actor]]\nid = \"acme\"\nlabel = \"Acme\"\nkind = \"organization\"\naliases = [\"Acme\"]\n\n\
+[[actor]]\nid = \"globex\"\nlabel = \"Globex\"\nkind = \"organization\"\naliases = [\"Globex\"]\n";
+
+const GAPS_RELATIONS: &str = "[[relation]]\nid = \"leads\"\npolarity = \"neutral\"\ncolor = \"#000000\"\n\n\
+[[relation]]\nid = \"represents\"\npolarity = \"neutral\"\ncolor = \"#000000\"\n\n\
+[[relation]]\nid = \"acquires\"\npolarity = \"cooperative\"\ncolor = \"#1f77b4\"\n\n\
+[[relation.pattern]]\nname = \"verb\"\nmatch = \"{S} ~~4 <acquire|buy> ~3 {T}\"\n";
+
+#[test]
+fn gaps_reports_unmatched_names_and_unrelated_verbs() {
+    let dir = temp_tree(&[
+        ("r/actors.toml", GAPS_ACTORS),
+        ("r/relations.toml", GAPS_RELATIONS),
+        (
+            "r/lexicon.toml",
+            "[attribution]\nverbs = [\"said\"]\n\n[verbs.irregular]\nbuy = [\"bought\"]\n",
+        ),
+        (
+            "docs/a.txt",
+            "Acme bought Globex. Acme sued Globex in Delaware. Initech said Acme and Globex merged.",
+        ),
+        (
+            "docs/b.txt",
+            "Acme sued Globex again. The Federal Trade Commission fined Acme. Initech stayed out.",
+        ),
+    ]);
+    let o = run_in(dir.path(), &["gaps", "-q", "--rules", "r", "docs", "--examples", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        out(&o),
+        "2 documents, 6 sentences\n\n\
+         Unmatched names: 3 distinct, 4 occurrences\n  \
+         COUNT  DOCS  NAME                      EXAMPLE\n      \
+         2     2  Initech                   a.txt: Initech said Acme and Globex merged.\n      \
+         1     1  Delaware                  a.txt: Acme sued Globex in Delaware.\n      \
+         1     1  Federal Trade Commission  b.txt: The Federal Trade Commission fined Acme.\n\n\
+         Sentences with two or more actors and no relation: 3, 0 without a verb; by verb\n  \
+         COUNT  VERB           FORMS\n      \
+         2  sue            sued 2\n           \
+         a.txt [acme, globex]: Acme sued Globex in Delaware.\n      \
+         1  merge          merged 1\n           \
+         a.txt [acme, globex]: Initech said Acme and Globex merged.\n"
+    );
+    let o = run_in(
+        dir.path(),
+        &["gaps", "-q", "--rules", "r", "docs", "--json", "--limit", "1"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).expect("json");
+    assert_eq!(v["format"], "actorgraph-gaps");
+    assert_eq!(v["names"]["distinct"], 3);
+    assert_eq!(
+        v["names"]["top"],
+        serde_json::json!([{"name": "Initech", "count": 2, "documents": 2,
+            "example": {"doc": "a.txt", "sentence": "Initech said Acme and Globex merged."}}])
+    );
+    assert_eq!(v["unrelated"]["sentences"], 3);
+    assert_eq!(v["unrelated"]["verbs"][0]["verb"], "sue");
+    assert_eq!(
+        v["unrelated"]["verbs"][0]["forms"],
+        serde_json::json!([{"form": "sued", "count": 2}])
+    );
+    assert_eq!(
+        v["unrelated"]["verbs"][0]["examples"][1]["actors"],
+        serde_json::json!(["acme", "globex"])
+    );
+}
+
+#[test]
+fn gaps_with_broken_rules_prints_the_diagnostics_like_build() {
+    let dir = temp_tree(&[
+        ("doc.txt", "Acme sued Globex."),
+        ("r/actors.toml", GAPS_ACTORS),
+        (
+            "r/relations.toml",
+            &GAPS_RELATIONS.replace("<acquire|buy> ~3 {T}", "(<acquire|buy> ~3 {T}"),
+        ),
+    ]);
+    let o = run_in(dir.path(), &["gaps", "--rules", "r", "doc.txt"]);
+    let build = run_in(dir.path(), &["build", "--rules", "r", "doc.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), build.status.code());
+    assert_eq!(
+        stderr(&o),
+        "error: r/relations.toml:18:10: pattern \"acquires/verb\": unclosed '('\n"
+    );
+    assert_eq!(stderr(&o), stderr(&build));
+    assert_eq!(out(&o), "");
+}

@@ -4,7 +4,9 @@
 mod authoring;
 mod build;
 mod consumers;
+mod docs;
 mod eval;
+mod examples;
 mod export;
 mod query;
 mod reading;
