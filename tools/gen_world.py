@@ -93,7 +93,7 @@ indonesia|Indonesia|Republic of Indonesia|Indonesian|Indonesians|Jakarta
 iran|Iran|Islamic Republic of Iran|Iranian|Iranians|Tehran
 iraq|Iraq||Iraqi|Iraqis|Baghdad
 ireland|Ireland|Republic of Ireland|Irish|the Irish|Dublin
-israel|Israel|State of Israel|Israeli|Israelis|Jerusalem;Tel Aviv;the Knesset
+israel|Israel|State of Israel;Israel Defense Forces;IDF|Israeli|Israelis|Jerusalem;Tel Aviv;the Knesset
 italy|Italy|Italian Republic|Italian|Italians|Rome;Palazzo Chigi
 jamaica|Jamaica||Jamaican|Jamaicans|
 japan|Japan||Japanese||Tokyo
@@ -102,7 +102,7 @@ kazakhstan|Kazakhstan||Kazakh|Kazakhs|Astana
 kenya|Kenya||Kenyan|Kenyans|Nairobi
 kiribati|Kiribati||I-Kiribati||Tarawa
 north_korea|North Korea|DPRK;Democratic People's Republic of Korea|North Korean|North Koreans|Pyongyang
-south_korea|South Korea|Republic of Korea;ROK|South Korean|South Koreans|Seoul
+south_korea|South Korea|Republic of Korea;ROK;Korea|South Korean;Korean|South Koreans;Koreans|Seoul
 kuwait|Kuwait||Kuwaiti|Kuwaitis|Kuwait City
 kyrgyzstan|Kyrgyzstan|Kyrgyz Republic|Kyrgyz||Bishkek
 laos|Laos|Lao PDR|Laotian|Laotians|Vientiane
@@ -149,7 +149,7 @@ panama|Panama||Panamanian|Panamanians|Panama City
 papua_new_guinea|Papua New Guinea|PNG|Papua New Guinean|Papua New Guineans|Port Moresby
 paraguay|Paraguay||Paraguayan|Paraguayans|Asuncion;Asunción
 peru|Peru||Peruvian|Peruvians|Lima
-philippines|Philippines|the Philippines|Filipino|Filipinos|Manila;Malacañang
+philippines|Philippines|the Philippines|Philippine;Filipino|Filipinos|Manila;Malacañang
 poland|Poland|Republic of Poland|Polish|Poles|Warsaw
 portugal|Portugal||Portuguese||Lisbon
 qatar|Qatar||Qatari|Qataris|Doha
@@ -267,6 +267,13 @@ houthis|Houthis|Houthi movement;Ansar Allah|
 taliban|Taliban|the Taliban|
 wagner_group|Wagner Group|Wagner|
 quad|Quad|the Quad;Quadrilateral Security Dialogue|
+aukus|AUKUS||
+islamic_state|Islamic State|ISIS;ISIL;Daesh;the Islamic State group|
+al_qaeda|al-Qaeda|al Qaeda;Al Qaeda;al-Qaida;Al-Qaeda|
+gatt|GATT|General Agreement on Tariffs and Trade|
+asian_development_bank|Asian Development Bank|ADB|
+inter_american_development_bank|Inter-American Development Bank|IDB|
+pacific_islands_forum|Pacific Islands Forum||
 """
 
 GROUPS = """
@@ -315,11 +322,13 @@ def main():
         names = [n for n in names if n not in core_aliases]
         caps = [c.strip() for c in caps.split(";") if c.strip() and c.strip() not in core_aliases]
         dem = []
-        if adj and adj not in names:
-            dem.append(adj)
+        for a in adj.split(";"):
+            a = a.strip()
+            if a and a not in names:
+                dem.append(a)
         for p in plural.split(";"):
             p = p.strip()
-            if p and not p.startswith("the ") and p != adj:
+            if p and not p.startswith("the ") and p not in dem:
                 dem.append(p)
         the_plural = [p.strip() for p in plural.split(";") if p.strip().startswith("the ")]
         out.append("[[actor]]")
@@ -397,6 +406,7 @@ def un_table():
         if sid in NOT_UN or sid in {r[0] for r in rows}:
             continue
         cap = next((c.strip() for c in caps.split(";") if c.strip() and not c.strip().startswith("the ")), "")
+        adj = adj.split(";")[0].strip()
         adj = adj if adj and adj != label else ""
         rows.append((sid, label, cap, adj))
     rows.sort()

@@ -126,3 +126,30 @@ fn role_phrases_and_ambiguous_names() {
     );
     assert_eq!(mentioned(&x, "They ate turkey.", None), Vec::<String>::new());
 }
+
+/// Names that `gaps` found unmatched among the 200 most frequent capitalized names of
+/// the news corpus (Reuters 1987, BBC, White House), now in the rules.
+#[test]
+fn names_the_news_corpus_gaps_report_found() {
+    let rules = rules();
+    let x = Extractor::new(&rules);
+    let cases = [
+        (
+            "The EC Commission and the European Community met.",
+            vec!["european_union", "european_union"],
+        ),
+        (
+            "Korea's exports rose, Korean officials said.",
+            vec!["south_korea", "south_korea"],
+        ),
+        ("North Korea fired a missile.", vec!["north_korea"]),
+        ("Peking protested.", vec!["china"]),
+        ("The IDF struck Gaza.", vec!["israel"]),
+        ("ISIS and al-Qaeda were named.", vec!["islamic_state", "al_qaeda"]),
+        ("AUKUS partners met GATT officials.", vec!["aukus", "gatt"]),
+        ("Philippine officials spoke.", vec!["philippines"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(mentioned(&x, text, Some("1987-06-01")), want, "{text}");
+    }
+}
