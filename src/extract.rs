@@ -701,7 +701,11 @@ impl<'r> Extractor<'r> {
                     let k = i + 2 + len;
                     let at = |k: usize| toks.get(k).and_then(|t| ments.iter().find(|m| m.start == t.start));
                     let found = at(k).or_else(|| if words.get(k) == Some(&"the") { at(k + 1) } else { None });
-                    if let Some(m) = found {
+                    // "the chief of Germany's BND" heads the BND, not Germany.
+                    let owned_thing = found
+                        .and_then(|m| tok_end(m.end))
+                        .is_some_and(|mj| words.get(mj + 1) == Some(&"'s"));
+                    if let Some(m) = found.filter(|_| !owned_thing) {
                         if rules.actors[m.actor].kind != Kind::Person {
                             if let Some(p) = self.holder(m.actor, &class, date) {
                                 let mj = tok_end(m.end).unwrap_or(k);
@@ -1405,6 +1409,11 @@ impl<'r> Extractor<'r> {
                             continue;
                         }
                         let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
+                        // A leader praising or backing their own state says nothing about relations
+                        // between actors ("Zelensky praised Ukrainian forces").
+                        if rel.id == "supports" && serves(a, b) {
+                            continue;
+                        }
                         if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
                             continue;
                         }
