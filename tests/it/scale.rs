@@ -536,3 +536,89 @@ fn update_refuses_what_it_cannot_do_exactly_and_keeps_the_graph() {
     assert!(read(&d.join("plain/graph.json")) == plain);
     assert!(read(&d.join("cut/graph.json")) == cut);
 }
+
+/// The Spark sample: 60 Ukraine web articles, 70 BBC articles and 70 Reuters wires.
+fn spark_sample() -> Vec<String> {
+    let shared = repo().join("../shared/corpus");
+    let file = |p: &str| {
+        std::fs::read_to_string(shared.join(p)).unwrap_or_else(|e| panic!("../shared/corpus/{p} is needed: {e}"))
+    };
+    let (web, bbc, reuters) = (
+        file("ukraine/ukraine_web.jsonl"),
+        file("news/bbc_2004_2005.jsonl"),
+        file("news/reuters21578.jsonl"),
+    );
+    web.lines()
+        .take(60)
+        .chain(bbc.lines().step_by(29).take(70))
+        .chain(reuters.lines().skip(1000).take(70))
+        .map(String::from)
+        .collect()
+}
+
+/// Runs a program to see whether it is there; the message says how to install it.
+fn require(program: &str, args: &[&str], install: &str) {
+    let there = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        there,
+        "`{program} {}` failed: this test runs Apache Spark in local mode and needs it. Install with: {install} \
+         (scripts/test.sh installs what is missing)",
+        args.join(" ")
+    );
+}
+
+/// docs/scale.md's Spark recipe, for real: PySpark in local mode splits a
+/// 200-document sample into partitions, pipes each through `extract --jsonl`,
+/// and `merge` of the part files equals one `build`, byte for byte.
+#[test]
+fn spark_pipe_and_merge_equal_the_single_build() {
+    require("java", &["-version"], "apt-get install default-jre-headless");
+    require("python3", &["-c", "import pyspark"], "python3 -m pip install pyspark");
+    let lines = spark_sample();
+    assert_eq!(lines.len(), 200);
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    write_lines(d, "corpus.jsonl", &lines);
+    let r = rules();
+    let started = std::time::Instant::now();
+    let o = std::process::Command::new("python3")
+        .arg(repo().join("tests/it/spark_pipe.py"))
+        .args([env!("CARGO_BIN_EXE_actorgraph"), &r, "corpus.jsonl", "4", "extracts"])
+        .current_dir(d)
+        .output()
+        .expect("run python3");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "spark_pipe.py failed:\n{out}\n{}", stderr(&o));
+    eprintln!(
+        "spark map step: {:.1} s ({})",
+        started.elapsed().as_secs_f64(),
+        out.trim()
+    );
+    assert!(out.contains(" documents=200\n"), "{out}");
+    let mut parts: Vec<String> = std::fs::read_dir(d.join("extracts"))
+        .expect("extracts/")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("part-"))
+        .map(|n| format!("extracts/{n}"))
+        .collect();
+    parts.sort();
+    assert!(parts.len() >= 4, "{parts:?}");
+    let with_documents = parts
+        .iter()
+        .filter(|p| read(&d.join(p)).contains("{\"type\":\"document\""))
+        .count();
+    assert!(
+        with_documents >= 4,
+        "the work was not split: {with_documents} of {parts:?} hold documents"
+    );
+    let mut a = vec!["merge", "-q", "-o", "merged"];
+    a.extend(parts.iter().map(String::as_str));
+    ok(run_in(d, &a));
+    ok(run_in(d, &["build", "-q", "--rules", &r, "corpus.jsonl", "-o", "full"]));
+    assert!(read(&d.join("full/graph.json")).contains("\"relation\": \"opposes\""));
+    same_graph(d, "merged", "full");
+}
