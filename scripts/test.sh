@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The project's test command: installs the outside programs the tests use
-# (Graphviz, Chromium, and networkx from PyPI) when they are missing, then runs
-# the whole test suite. Safe to run again; installs nothing that is already there.
+# (Graphviz, Chromium, a Java runtime for Spark, and networkx and pyspark from
+# PyPI) when they are missing, then runs the whole test suite. Safe to run
+# again; installs nothing that is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# tests/it/scale.rs runs Apache Spark (PySpark) in local mode, which needs Java.
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need_apt[*]} (apt)" >&2
@@ -18,9 +21,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-if ! python3 -c 'import networkx' >/dev/null 2>&1; then
-  echo "test.sh: installing networkx (pip)" >&2
-  python3 -m pip install -q networkx
+need_pip=()
+python3 -c 'import networkx' >/dev/null 2>&1 || need_pip+=(networkx)
+python3 -c 'import pyspark' >/dev/null 2>&1 || need_pip+=(pyspark)
+if [ ${#need_pip[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need_pip[*]} (pip)" >&2
+  python3 -m pip install -q "${need_pip[@]}"
 fi
 
 cargo test --all-targets "$@"

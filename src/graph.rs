@@ -6,14 +6,18 @@
 //! relation, target, negated)`, weight = evidence count) and, from it, a
 //! sorted, deterministic `GraphFile`. Every way in goes through the same
 //! associative, commutative operations (`add_document`, `add_node`,
-//! `add_edge`), so shards merged in any order equal one build. Pure: no I/O.
+//! `add_edge`), so shards merged in any order equal one build. `retract`
+//! is the inverse for whole documents (on a `GraphFile` with per-document
+//! actor counts), so an updated graph equals a fresh build. Pure: no I/O.
 
 use crate::extract::{ActorRef, Extraction};
-use crate::graphfile::{DocumentRec, EdgeRec, EvidenceRec, GraphFile, NodeRec, RelationRec};
+use crate::graphfile::{
+    DocActorRec, DocumentActors, DocumentRec, EdgeRec, EvidenceRec, Extras, GraphFile, NodeRec, RelationRec,
+};
 use crate::ingest::Document;
 use crate::rules::RuleSet;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct NodeData {
@@ -43,6 +47,8 @@ pub struct EdgeData {
 pub enum MergeError {
     #[error("document {0:?} appears in two inputs; each document must be in one shard only")]
     DuplicateDocument(String),
+    #[error("graph has no per-document actor counts (`document_actors`): build it with --incremental")]
+    NotIncremental,
 }
 
 /// The merged graph.
@@ -55,6 +61,9 @@ pub struct ActorGraph {
     relations: BTreeMap<String, RelationRec>,
     /// Keep at most this many evidence records per edge (weight still counts all).
     pub max_evidence: Option<usize>,
+    /// Each document's own actor records (label always set), kept when the
+    /// graph is incremental, so that a document can later be retracted.
+    doc_actors: Option<DocumentActors>,
 }
 
 fn evidence_key(e: &EvidenceRec) -> (&str, u64, &str, &str) {
@@ -81,6 +90,16 @@ impl ActorGraph {
             max_evidence,
             ..Default::default()
         }
+    }
+
+    /// Also keeps each document's actor mention counts, aliases and labels
+    /// (written as graph.json's `document_actors`).
+    pub fn set_incremental(&mut self) {
+        self.doc_actors.get_or_insert_with(Default::default);
+    }
+
+    pub fn is_incremental(&self) -> bool {
+        self.doc_actors.is_some()
     }
 
     pub fn document_count(&self) -> usize {
@@ -126,6 +145,31 @@ impl ActorGraph {
         });
         self.nodes.insert(n.id, i);
         i
+    }
+
+    /// Adds one actor's record for one document (an extraction's or an extract
+    /// stream's): merged into the node and, when incremental, kept for the document.
+    pub fn add_document_actor(&mut self, n: NodeRec) -> NodeIndex {
+        if let (Some(map), [doc]) = (self.doc_actors.as_mut(), n.documents.as_slice()) {
+            let list = map.entry(doc.clone()).or_default();
+            let rec = DocActorRec {
+                id: n.id.clone(),
+                label: Some(n.label.clone()),
+                mentions: n.mentions,
+                aliases: n.aliases.clone(),
+            };
+            match list.binary_search_by(|a| a.id.cmp(&n.id)) {
+                Ok(i) => {
+                    let a = &mut list[i];
+                    a.mentions += rec.mentions;
+                    a.label = a.label.take().min(rec.label);
+                    let aliases: BTreeSet<String> = a.aliases.drain(..).chain(rec.aliases).collect();
+                    a.aliases = aliases.into_iter().collect();
+                }
+                Err(i) => list.insert(i, rec),
+            }
+        }
+        self.add_node(n)
     }
 
     fn node_index(&mut self, id: &str) -> NodeIndex {
@@ -195,7 +239,7 @@ impl ActorGraph {
             match rec {
                 Record::Document(d) => self.add_document(d)?,
                 Record::Node(n) => {
-                    self.add_node(n);
+                    self.add_document_actor(n);
                 }
                 Record::Edge(e) => self.add_edge(e),
             }
@@ -205,6 +249,27 @@ impl ActorGraph {
 
     /// Merges a whole graph file in.
     pub fn add_file(&mut self, g: GraphFile) -> Result<(), MergeError> {
+        self.add_file_with(g, Extras::default())
+    }
+
+    /// Merges a whole graph file and its per-document actor records in (an
+    /// incremental graph needs them; otherwise they are ignored).
+    pub fn add_file_with(&mut self, g: GraphFile, extras: Extras) -> Result<(), MergeError> {
+        if let Some(map) = self.doc_actors.as_mut() {
+            let Some(actors) = extras.document_actors else {
+                return Err(MergeError::NotIncremental);
+            };
+            let labels: HashMap<&str, &str> = g.nodes.iter().map(|n| (n.id.as_str(), n.label.as_str())).collect();
+            for (doc, mut list) in actors {
+                for a in &mut list {
+                    if a.label.is_none() {
+                        a.label = labels.get(a.id.as_str()).map(|l| l.to_string());
+                    }
+                }
+                list.sort_by(|a, b| a.id.cmp(&b.id));
+                map.insert(doc, list);
+            }
+        }
         for r in g.relations {
             self.add_relation_type(r);
         }
@@ -218,6 +283,34 @@ impl ActorGraph {
             self.add_edge(e);
         }
         Ok(())
+    }
+
+    /// The optional graph.json keys: the `--max-evidence` setting and, when
+    /// incremental, the per-document actor records (a label only where it
+    /// differs from the node's).
+    pub fn extras(&self) -> Extras {
+        let document_actors = self.doc_actors.as_ref().map(|map| {
+            map.iter()
+                .filter(|(doc, _)| self.documents.contains_key(*doc))
+                .map(|(doc, list)| {
+                    let list = list
+                        .iter()
+                        .map(|a| {
+                            let node_label = self.nodes.get(&a.id).map(|&i| self.graph[i].label.as_str());
+                            DocActorRec {
+                                label: a.label.clone().filter(|l| Some(l.as_str()) != node_label),
+                                ..a.clone()
+                            }
+                        })
+                        .collect();
+                    (doc.clone(), list)
+                })
+                .collect()
+        });
+        Extras {
+            max_evidence: self.max_evidence,
+            document_actors,
+        }
     }
 
     /// The sorted, deterministic file form.
@@ -268,6 +361,149 @@ impl ActorGraph {
             edges,
         }
     }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RetractError {
+    #[error("no document {0:?} in the graph")]
+    UnknownDocument(String),
+    #[error(
+        "graph has no per-document actor counts (`document_actors`), so document {0:?} cannot be removed or \
+         replaced exactly: rebuild it once with `build --incremental`"
+    )]
+    NotIncremental(String),
+    #[error(
+        "graph was built with --max-evidence; --remove needs the full evidence: edge {from} -{relation}-> \
+         {to} keeps {kept} of its {weight} evidence records and document {doc:?} may hold some of the others"
+    )]
+    Truncated {
+        doc: String,
+        from: String,
+        relation: String,
+        to: String,
+        kept: usize,
+        weight: u64,
+    },
+}
+
+/// Checks, before anything changes, that documents can be retracted exactly
+/// from a graph: they are in it, the graph has per-document actor records,
+/// and no edge cut by `--max-evidence` may hold their evidence (an edge can
+/// hold a document's evidence only if the document mentions both its ends).
+pub struct RetractCheck<'a> {
+    docs: HashSet<&'a str>,
+    actors: Option<&'a DocumentActors>,
+    truncated: Vec<&'a EdgeRec>,
+}
+
+impl<'a> RetractCheck<'a> {
+    pub fn new(g: &'a GraphFile, actors: Option<&'a DocumentActors>) -> RetractCheck<'a> {
+        RetractCheck {
+            docs: g.documents.iter().map(|d| d.id.as_str()).collect(),
+            actors,
+            truncated: g.edges.iter().filter(|e| e.weight > e.evidence.len() as u64).collect(),
+        }
+    }
+
+    pub fn check(&self, doc: &str) -> Result<(), RetractError> {
+        if !self.docs.contains(doc) {
+            return Err(RetractError::UnknownDocument(doc.to_string()));
+        }
+        let Some(actors) = self.actors else {
+            return Err(RetractError::NotIncremental(doc.to_string()));
+        };
+        let list = actors.get(doc).map(Vec::as_slice).unwrap_or_default();
+        let mentions = |id: &str| list.binary_search_by(|a| a.id.as_str().cmp(id)).is_ok();
+        match self
+            .truncated
+            .iter()
+            .find(|e| mentions(&e.source) && mentions(&e.target))
+        {
+            Some(e) => Err(RetractError::Truncated {
+                doc: doc.to_string(),
+                from: e.source.clone(),
+                relation: e.relation.clone(),
+                to: e.target.clone(),
+                kept: e.evidence.len(),
+                weight: e.weight,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Removes documents and everything they contributed from a graph file and
+/// its per-document actor records, giving the graph a build without them
+/// gives: their evidence goes, edges left without evidence disappear, weights,
+/// `hedged` and `first_seen`/`last_seen` are recomputed from the remaining
+/// evidence, node mentions, documents, aliases and labels from the remaining
+/// documents' actor records, and actors no remaining document mentions are dropped.
+pub fn retract(g: &mut GraphFile, actors: &mut DocumentActors, ids: &BTreeSet<String>) -> Result<(), RetractError> {
+    {
+        let check = RetractCheck::new(g, Some(actors));
+        for id in ids {
+            check.check(id)?;
+        }
+    }
+    let removed = |doc: &str| ids.contains(doc);
+    let dates: HashMap<&str, Option<&str>> = g.documents.iter().map(|d| (d.id.as_str(), d.date.as_deref())).collect();
+    for e in &mut g.edges {
+        if !e.evidence.iter().any(|ev| removed(&ev.doc)) {
+            continue;
+        }
+        // RetractCheck ensured this edge holds all its evidence.
+        e.evidence.retain(|ev| !removed(&ev.doc));
+        e.weight = e.evidence.len() as u64;
+        e.hedged = e.evidence.iter().all(|ev| ev.hedged);
+        let seen = || {
+            e.evidence
+                .iter()
+                .filter_map(|ev| dates.get(ev.doc.as_str()).copied().flatten())
+        };
+        e.first_seen = seen().min().map(String::from);
+        e.last_seen = seen().max().map(String::from);
+    }
+    g.edges.retain(|e| e.weight > 0);
+    g.documents.retain(|d| !removed(&d.id));
+    let mut affected: HashMap<String, u64> = HashMap::new();
+    for id in ids {
+        for a in actors.remove(id).unwrap_or_default() {
+            *affected.entry(a.id).or_default() += a.mentions;
+        }
+    }
+    let in_edges: HashSet<&str> = g
+        .edges
+        .iter()
+        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .collect();
+    let mut dropped = HashSet::new();
+    for n in &mut g.nodes {
+        let Some(&mentions) = affected.get(&n.id) else {
+            continue;
+        };
+        n.mentions = n.mentions.saturating_sub(mentions);
+        n.documents.retain(|d| !removed(d));
+        let mut aliases = BTreeSet::new();
+        let mut label: Option<&str> = None;
+        for doc in &n.documents {
+            let list = actors.get(doc).map(Vec::as_slice).unwrap_or_default();
+            if let Ok(i) = list.binary_search_by(|a| a.id.cmp(&n.id)) {
+                aliases.extend(list[i].aliases.iter().map(String::as_str));
+                if let Some(l) = list[i].label.as_deref() {
+                    label = Some(label.map_or(l, |x| x.min(l)));
+                }
+            }
+        }
+        n.aliases = aliases.into_iter().map(String::from).collect();
+        if let Some(l) = label {
+            n.label = l.to_string();
+        }
+        if n.documents.is_empty() && !in_edges.contains(n.id.as_str()) {
+            dropped.insert(n.id.clone());
+        }
+    }
+    g.nodes.retain(|n| !dropped.contains(&n.id));
+    Ok(())
 }
 
 /// The relation inventory of a rule set, as stored in graph files.
@@ -367,4 +603,151 @@ pub fn document_records(rules: &RuleSet, doc: &Document, ex: &Extraction) -> Vec
         }));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, date: &str) -> DocumentRec {
+        DocumentRec {
+            id: id.into(),
+            path: None,
+            bytes: 0,
+            sha256: String::new(),
+            title: None,
+            date: Some(date.into()),
+        }
+    }
+
+    /// "actor:label:mentions:alias,alias" in `doc`.
+    fn actor(doc: &str, spec: &str) -> NodeRec {
+        let f: Vec<&str> = spec.split(':').collect();
+        NodeRec {
+            id: f[0].into(),
+            label: f[1].into(),
+            kind: "person".into(),
+            aliases: f[3].split(',').filter(|a| !a.is_empty()).map(String::from).collect(),
+            mentions: f[2].parse().unwrap(),
+            documents: vec![doc.into()],
+        }
+    }
+
+    /// "source relation target hedged" at `start` in `doc`.
+    fn edge(doc: &str, date: &str, start: u64, spec: &str) -> EdgeRec {
+        let f: Vec<&str> = spec.split(' ').collect();
+        EdgeRec {
+            source: f[0].into(),
+            target: f[2].into(),
+            relation: f[1].into(),
+            symmetric: false,
+            negated: false,
+            hedged: f[3] == "hedged",
+            weight: 1,
+            first_seen: Some(date.into()),
+            last_seen: Some(date.into()),
+            evidence: vec![EvidenceRec {
+                doc: doc.into(),
+                start,
+                end: start + 1,
+                text: "x".into(),
+                sentence: 0,
+                rule: f[1].into(),
+                trigger: "t".into(),
+                negated: false,
+                hedged: f[3] == "hedged",
+                said_by: None,
+            }],
+        }
+    }
+
+    type Doc<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+
+    fn build(docs: &[Doc]) -> (GraphFile, Extras) {
+        let mut g = ActorGraph::new(None);
+        g.set_incremental();
+        for (id, date, actors, edges) in docs {
+            g.add_document(doc(id, date)).unwrap();
+            for a in *actors {
+                g.add_document_actor(actor(id, a));
+            }
+            for (i, e) in edges.iter().enumerate() {
+                g.add_edge(edge(id, date, i as u64, e));
+            }
+        }
+        (g.to_file(), g.extras())
+    }
+
+    #[test]
+    fn retracting_a_document_gives_the_graph_without_it() {
+        let d1: Doc = (
+            "d1",
+            "2025-01-01",
+            &["ann:Ann SMITH:2:SMITH", "bob:Bob:1:Bob", "cy:Cy:1:Cy"],
+            &["ann opposes bob plain", "bob supports cy plain"],
+        );
+        let d2: Doc = (
+            "d2",
+            "2025-02-01",
+            &["ann:Ann Smith:3:Ann Smith", "bob:Bob:0:"],
+            &["ann opposes bob hedged"],
+        );
+        let d3: Doc = ("d3", "2025-03-01", &["bob:Bob:4:Bobby"], &[]);
+        let (mut all, extras) = build(&[d1, d2, d3]);
+        assert_eq!(all.node("ann").unwrap().label, "Ann SMITH");
+        assert_eq!(all.edges[0].weight, 2);
+        let mut actors = extras.document_actors.clone().unwrap();
+        let ids: BTreeSet<String> = ["d1".to_string()].into();
+        retract(&mut all, &mut actors, &ids).unwrap();
+        let (expected, expected_extras) = build(&[d2, d3]);
+        assert_eq!(all, expected);
+        assert_eq!(all.node("ann").unwrap().label, "Ann Smith");
+        assert_eq!(all.node("ann").unwrap().aliases, ["Ann Smith"]);
+        assert_eq!(all.node("bob").unwrap().mentions, 4);
+        assert!(all.node("cy").is_none());
+        let e = &all.edges[0];
+        assert_eq!(
+            (e.weight, e.hedged, e.first_seen.as_deref()),
+            (1, true, Some("2025-02-01"))
+        );
+        // Through the file form (labels equal to the node's are not stored) and back.
+        let mut g = ActorGraph::new(None);
+        g.set_incremental();
+        g.add_file_with(
+            all.clone(),
+            Extras {
+                max_evidence: None,
+                document_actors: Some(actors),
+            },
+        )
+        .unwrap();
+        assert_eq!(g.extras(), expected_extras);
+        assert_eq!(g.to_file(), expected);
+    }
+
+    #[test]
+    fn retracting_from_a_cut_edge_is_refused() {
+        let mut g = ActorGraph::new(Some(1));
+        g.set_incremental();
+        for (id, date) in [("d1", "2025-01-01"), ("d2", "2025-02-01")] {
+            g.add_document(doc(id, date)).unwrap();
+            g.add_document_actor(actor(id, "ann:Ann:1:Ann"));
+            g.add_document_actor(actor(id, "bob:Bob:1:Bob"));
+            g.add_edge(edge(id, date, 0, "ann opposes bob plain"));
+        }
+        g.add_document(doc("d3", "2025-03-01")).unwrap();
+        g.add_document_actor(actor("d3", "ann:Ann:1:Ann"));
+        let (file, extras) = (g.to_file(), g.extras());
+        let check = RetractCheck::new(&file, extras.document_actors.as_ref());
+        assert!(matches!(
+            check.check("d2"),
+            Err(RetractError::Truncated { kept: 1, weight: 2, .. })
+        ));
+        assert!(check.check("d3").is_ok());
+        assert!(matches!(check.check("d4"), Err(RetractError::UnknownDocument(_))));
+        assert!(matches!(
+            RetractCheck::new(&file, None).check("d3"),
+            Err(RetractError::NotIncremental(_))
+        ));
+    }
 }

@@ -6,8 +6,15 @@
 //! Input/output: `load` reads a file, `to_json_string` renders one; `save` is
 //! atomic (temp file + rename). This module must not know about rules or
 //! extraction.
+//!
+//! Two optional top-level keys (`Extras`) carry what `build --update` needs
+//! and other readers ignore: `max_evidence` (the `--max-evidence` the graph was
+//! built with) and `document_actors` (each document's own actor mention
+//! counts, aliases and labels, written by `build --incremental`), so a
+//! document's contribution can be retracted exactly.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const FORMAT: &str = "actorgraph-graph";
@@ -103,6 +110,47 @@ pub struct EvidenceRec {
     pub said_by: Option<String>,
 }
 
+/// One actor's mentions in one document (an entry of the optional `document_actors` key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocActorRec {
+    pub id: String,
+    /// The label this document gives the actor, when it differs from the node's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub mentions: u64,
+    /// The alias strings that matched in this document (sorted).
+    pub aliases: Vec<String>,
+}
+
+/// Document id -> its actors (sorted by id).
+pub type DocumentActors = BTreeMap<String, Vec<DocActorRec>>;
+
+/// Optional top-level keys of graph.json beyond `GraphFile`; absent unless set,
+/// so a graph without them is written exactly as before.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extras {
+    /// The `--max-evidence` the graph was built with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_evidence: Option<usize>,
+    /// Per-document actor contributions (`build --incremental`), needed to remove or replace documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_actors: Option<DocumentActors>,
+}
+
+impl Extras {
+    pub fn is_empty(&self) -> bool {
+        self.max_evidence.is_none() && self.document_actors.is_none()
+    }
+}
+
+#[derive(Serialize)]
+struct WithExtras<'a> {
+    #[serde(flatten)]
+    graph: &'a GraphFile,
+    #[serde(flatten)]
+    extras: &'a Extras,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum GraphFileError {
     #[error("{path}: cannot read: {cause}")]
@@ -138,10 +186,29 @@ impl GraphFile {
         Ok(g)
     }
 
+    /// Parses a graph file and its optional `Extras` keys.
+    pub fn from_json_str_with_extras(text: &str, path: &str) -> Result<(GraphFile, Extras), GraphFileError> {
+        let g = GraphFile::from_json_str(text, path)?;
+        let extras: Extras = serde_json::from_str(text).map_err(|e| GraphFileError::Parse {
+            path: path.to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        Ok((g, extras))
+    }
+
     pub fn load(path: &Path) -> Result<GraphFile, GraphFileError> {
         let p = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
         GraphFile::from_json_str(&text, &p)
+    }
+
+    /// Loads a graph file with its optional `Extras` keys.
+    pub fn load_with_extras(path: &Path) -> Result<(GraphFile, Extras), GraphFileError> {
+        let p = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
+        GraphFile::from_json_str_with_extras(&text, &p)
     }
 
     /// Pretty JSON with a trailing newline; deterministic for equal values.
@@ -151,10 +218,28 @@ impl GraphFile {
         s
     }
 
+    /// Like `to_json_string`, with the `Extras` keys after the standard ones
+    /// (exactly `to_json_string` when there are none).
+    pub fn to_json_string_with(&self, extras: &Extras) -> String {
+        if extras.is_empty() {
+            return self.to_json_string();
+        }
+        let mut s = serde_json::to_string_pretty(&WithExtras { graph: self, extras }).expect("graph file serializes");
+        s.push('\n');
+        s
+    }
+
     pub fn save(&self, path: &Path) -> Result<(), GraphFileError> {
-        crate::fsutil::write_atomic(path, self.to_json_string().as_bytes()).map_err(|cause| GraphFileError::Write {
-            path: path.display().to_string(),
-            cause,
+        self.save_with(path, &Extras::default())
+    }
+
+    /// Writes the graph and its `Extras` keys atomically.
+    pub fn save_with(&self, path: &Path, extras: &Extras) -> Result<(), GraphFileError> {
+        crate::fsutil::write_atomic(path, self.to_json_string_with(extras).as_bytes()).map_err(|cause| {
+            GraphFileError::Write {
+                path: path.display().to_string(),
+                cause,
+            }
         })
     }
 

@@ -4,14 +4,19 @@
 //! `ingest::read_each` and are processed in batches: each batch is extracted on
 //! a rayon pool and merged in document order, so memory stays bounded by a
 //! batch plus the graph, and the result is the same for any thread count.
+//! `update_from_paths` extracts only new and changed documents and combines
+//! them with an existing graph (retracting replaced and removed documents), so
+//! the result equals a fresh build.
 
 use crate::extract::{Extraction, Extractor};
-use crate::graph::{self, ActorGraph, MergeError};
-use crate::graphfile::GraphFile;
+use crate::graph::{self, ActorGraph, MergeError, RetractCheck};
+use crate::graphfile::{DocumentActors, Extras, GraphFile};
 use crate::ingest::{self, Document, ReadOptions};
 use crate::rules::RuleSet;
+use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -24,6 +29,8 @@ pub struct Options {
     pub read: ReadOptions,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// Keep per-document actor records so documents can later be removed or replaced.
+    pub incremental: bool,
 }
 
 const BATCH_DOCS: usize = 2048;
@@ -136,12 +143,13 @@ pub fn progress_bar(enabled: bool) -> ProgressBar {
 
 /// Builds the graph of in-memory documents.
 pub fn build_graph(rules: &RuleSet, docs: Vec<Document>, opts: &Options) -> anyhow::Result<(GraphFile, Vec<String>)> {
-    run(rules, opts, |push, _| {
+    let (g, warnings) = run(rules, opts, |push, _| {
         for d in docs {
             push(d);
         }
         Ok(())
-    })
+    })?;
+    Ok((g.to_file(), warnings))
 }
 
 /// Reads inputs (default `seeds/`) and builds the graph.
@@ -150,6 +158,17 @@ pub fn build_from_paths(
     inputs: &[PathBuf],
     opts: &Options,
 ) -> anyhow::Result<(GraphFile, Vec<String>)> {
+    let (g, warnings) = build_actor_graph(rules, inputs, opts)?;
+    Ok((g.to_file(), warnings))
+}
+
+/// Reads inputs (default `seeds/`) and builds the graph, keeping the merged
+/// form (whose `extras()` are graph.json's optional keys).
+pub fn build_actor_graph(
+    rules: &RuleSet,
+    inputs: &[PathBuf],
+    opts: &Options,
+) -> anyhow::Result<(ActorGraph, Vec<String>)> {
     let default = [PathBuf::from("seeds")];
     let inputs = if inputs.is_empty() { &default[..] } else { inputs };
     run(rules, opts, |push, warnings| {
@@ -157,12 +176,179 @@ pub fn build_from_paths(
     })
 }
 
+/// What `update_from_paths` did, in documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpdateReport {
+    /// New ids, extracted and added.
+    pub added: u64,
+    /// Known ids with a different sha256: the old version retracted, the new one added.
+    pub replaced: u64,
+    /// Known ids with the same sha256: skipped.
+    pub unchanged: u64,
+    /// Retracted with `--remove`.
+    pub removed: u64,
+}
+
+/// The `--max-evidence` an update must use: the one the graph records, or the
+/// one given; they must agree, and a graph with cut edges but no record needs one.
+pub fn update_max_evidence(
+    base: &GraphFile,
+    recorded: Option<usize>,
+    given: Option<usize>,
+) -> anyhow::Result<Option<usize>> {
+    if let (Some(r), Some(g)) = (recorded, given) {
+        anyhow::ensure!(
+            r == g,
+            "graph was built with --max-evidence {r}; an update must keep it (given: --max-evidence {g})"
+        );
+    }
+    let max = recorded.or(given);
+    let cut = base.edges.iter().find(|e| e.weight > e.evidence.len() as u64);
+    let longest = base.edges.iter().map(|e| e.evidence.len()).max().unwrap_or(0);
+    match (max, cut) {
+        (None, Some(e)) => anyhow::bail!(
+            "graph has edges cut by --max-evidence ({} -{}-> {} keeps {} of {} evidence records) but does not \
+             record the limit: pass the --max-evidence it was built with",
+            e.source,
+            e.relation,
+            e.target,
+            e.evidence.len(),
+            e.weight
+        ),
+        (Some(m), _) if longest > m => {
+            anyhow::bail!("graph has an edge with {longest} evidence records: it was not built with --max-evidence {m}")
+        }
+        (Some(m), Some(e)) if e.evidence.len() != m => anyhow::bail!(
+            "graph has edges cut at {} evidence records: it was not built with --max-evidence {m}",
+            e.evidence.len()
+        ),
+        _ => Ok(max),
+    }
+}
+
+/// Updates a graph with the documents of `inputs` (no default) without
+/// extracting the documents it already holds: a known id with the same sha256
+/// is skipped, one with a different sha256 replaces the old version, a new id
+/// is added; `remove` ids are retracted. The result equals a fresh build over
+/// the graph's remaining documents plus the new ones. Fails before changing
+/// anything when a retraction cannot be exact (see `graph::RetractCheck`).
+/// `rules` may be `None` only when there are no inputs.
+pub fn update_from_paths(
+    rules: Option<&RuleSet>,
+    base: GraphFile,
+    extras: Extras,
+    remove: &[String],
+    inputs: &[PathBuf],
+    opts: &Options,
+) -> anyhow::Result<(ActorGraph, Vec<String>, UpdateReport)> {
+    let max_evidence = update_max_evidence(&base, extras.max_evidence, opts.max_evidence)?;
+    let incremental = extras.document_actors.is_some();
+    anyhow::ensure!(
+        incremental || !opts.incremental,
+        "--incremental: the graph was built without it; per-document actor counts cannot be recovered from it: \
+         rebuild it with `build --incremental`"
+    );
+    let actors = extras.document_actors.unwrap_or_default();
+    let removals: BTreeSet<String> = remove.iter().cloned().collect();
+    let mut report = UpdateReport {
+        removed: removals.len() as u64,
+        ..Default::default()
+    };
+    let mut retract = removals.clone();
+    let check = RetractCheck::new(&base, incremental.then_some(&actors));
+    for id in &removals {
+        check.check(id).with_context(|| format!("--remove {id}"))?;
+    }
+    let mut warnings = Vec::new();
+    let mut delta = None;
+    if !inputs.is_empty() {
+        let rules = rules.context("an update with inputs needs rules")?;
+        let known: HashMap<&str, &str> = base
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.sha256.as_str()))
+            .collect();
+        let delta_opts = Options {
+            max_evidence,
+            incremental,
+            ..opts.clone()
+        };
+        let mut failed: Option<anyhow::Error> = None;
+        let (g, w) = run(rules, &delta_opts, |push, warnings| {
+            ingest::read_each(inputs, opts.read, warnings, &mut |d| {
+                if failed.is_some() {
+                    return;
+                }
+                match known.get(d.id.as_str()) {
+                    Some(&sha) if sha == d.sha256 && !removals.contains(&d.id) => report.unchanged += 1,
+                    Some(_) => {
+                        // Changed, or named by --remove too (re-extracted: a replacement).
+                        if removals.contains(&d.id) {
+                            report.removed -= 1;
+                        } else if let Err(e) = check.check(&d.id) {
+                            let what = format!("{}: document {:?} changed", d.origin, d.id);
+                            failed = Some(anyhow::Error::new(e).context(what));
+                            return;
+                        }
+                        report.replaced += 1;
+                        retract.insert(d.id.clone());
+                        push(d);
+                    }
+                    None => {
+                        report.added += 1;
+                        push(d);
+                    }
+                }
+            })?;
+            Ok(())
+        })?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        warnings = w;
+        delta = Some(g);
+    }
+    drop(check);
+    let g = combine(base, actors, &retract, max_evidence, incremental, delta)?;
+    Ok((g, warnings, report))
+}
+
+/// Retracts `retract` from the base graph and merges the newly extracted documents in.
+fn combine(
+    mut base: GraphFile,
+    mut actors: DocumentActors,
+    retract: &BTreeSet<String>,
+    max_evidence: Option<usize>,
+    incremental: bool,
+    delta: Option<ActorGraph>,
+) -> anyhow::Result<ActorGraph> {
+    if !retract.is_empty() {
+        graph::retract(&mut base, &mut actors, retract)?;
+    }
+    let mut g = ActorGraph::new(max_evidence);
+    if incremental {
+        g.set_incremental();
+    }
+    let base_extras = Extras {
+        max_evidence,
+        document_actors: incremental.then_some(actors),
+    };
+    g.add_file_with(base, base_extras)?;
+    if let Some(delta) = delta {
+        g.add_file_with(delta.to_file(), delta.extras())?;
+    }
+    Ok(g)
+}
+
 fn run(
     rules: &RuleSet,
     opts: &Options,
     feed: impl FnOnce(&mut dyn FnMut(Document), &mut Vec<String>) -> anyhow::Result<()>,
-) -> anyhow::Result<(GraphFile, Vec<String>)> {
+) -> anyhow::Result<(ActorGraph, Vec<String>)> {
     let mut g = ActorGraph::new(opts.max_evidence);
+    if opts.incremental {
+        g.set_incremental();
+    }
     for r in graph::relation_records(rules) {
         g.add_relation_type(r);
     }
@@ -206,5 +392,5 @@ fn run(
         return Err(e.into());
     }
     warnings.extend(extraction_warnings);
-    Ok((g.to_file(), warnings))
+    Ok((g, warnings))
 }

@@ -69,7 +69,7 @@ pub fn add_lines(g: &mut ActorGraph, text: &str, path: &str) -> Result<(), Strea
                 source,
             })?,
             Line::Actor(n) => {
-                g.add_node(n);
+                g.add_document_actor(n);
             }
             Line::Relation(e) => g.add_edge(e),
         }

@@ -1,21 +1,41 @@
-//! `actorgraph build`: read articles, extract, merge, write graph.json and graph.dot.
+//! `actorgraph build`: read articles, extract, merge, write graph.json and
+//! graph.dot; with `--update`, add, replace and remove documents of an
+//! existing graph without extracting the others again.
 
-use crate::pipeline::{build_from_paths, Options};
+use crate::graph::ActorGraph;
+use crate::graphfile::GraphFile;
+use crate::pipeline::{build_actor_graph, update_from_paths, Options};
+use anyhow::Context;
 use clap::Args as ClapArgs;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
+#[command(
+    after_help = "Updating a graph:\n  actorgraph build --incremental a.jsonl b.jsonl -o out\n  actorgraph build --update out/graph.json c.jsonl          # add c's documents, skip known ones\n  actorgraph build --update out/graph.json --remove doc-17  # retract a document\nThe result is byte-identical to a fresh build over the same documents."
+)]
 pub struct Args {
-    /// Files, directories (walked for .txt/.md, sorted) or .jsonl corpora. Default: seeds/
+    /// Files, directories (walked for .txt/.md, sorted) or .jsonl corpora. Default: seeds/ (none with --update)
     pub inputs: Vec<PathBuf>,
     /// Rule directory.
     #[arg(long, default_value = "rules")]
     pub rules: PathBuf,
-    /// Output directory (graph.json and graph.dot are written there atomically).
-    #[arg(short, long, default_value = "output")]
-    pub out: PathBuf,
+    /// Output directory (graph.json and graph.dot are written there atomically). Default: output,
+    /// or with --update the updated graph file itself (and the .dot file beside it).
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Update this graph.json: documents with a known id and sha256 are skipped, a known id with a
+    /// new sha256 replaces the old version's evidence, new ids are added.
+    #[arg(long, value_name = "GRAPH.json")]
+    pub update: Option<PathBuf>,
+    /// With --update: retract this document's evidence and mentions (repeatable).
+    #[arg(long, value_name = "ID", requires = "update")]
+    pub remove: Vec<String>,
+    /// Keep each document's actor mention counts in graph.json (`document_actors`), so that a later
+    /// --update can remove or replace documents.
+    #[arg(long)]
+    pub incremental: bool,
     /// Extract from boilerplate too (menus, tickers, "Read also", author boxes).
     #[arg(long)]
     pub keep_boilerplate: bool,
@@ -44,7 +64,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let rules = crate::rules::load(&args.rules)?;
+    // Removing documents only needs no rules.
+    let rules = if args.update.is_some() && args.inputs.is_empty() {
+        None
+    } else {
+        Some(crate::rules::load(&args.rules)?)
+    };
     let opts = Options {
         keep_boilerplate: args.keep_boilerplate,
         max_evidence: args.max_evidence,
@@ -54,13 +79,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             dedupe: args.dedupe,
         },
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        incremental: args.incremental,
     };
-    let (graph, warnings) = build_from_paths(&rules, &args.inputs, &opts)?;
+    let (g, warnings, out_dir) = match &args.update {
+        None => {
+            let rules = rules.as_ref().expect("rules are loaded for a build");
+            let (g, warnings) = build_actor_graph(rules, &args.inputs, &opts)?;
+            (g, warnings, args.out.clone().unwrap_or_else(|| PathBuf::from("output")))
+        }
+        Some(path) => {
+            let (g, warnings) = update(rules.as_ref(), path, &args, &opts)?;
+            let dir = match &args.out {
+                Some(d) => d.clone(),
+                None => path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf(),
+            };
+            (g, warnings, dir)
+        }
+    };
     for w in &warnings {
         eprintln!("warning: {w}");
     }
+    let graph = g.to_file();
+    let extras = g.extras();
+    drop(g);
     let view = crate::filter::apply(&graph, &args.filter)?;
-    super::write_graph_outputs(&graph, &view, &args.out, args.quiet)?;
+    match (&args.update, &args.out) {
+        (Some(path), None) => {
+            let dot = path.with_extension("dot");
+            super::write_graph_files(&graph, &extras, &view, path, &dot, args.quiet)?
+        }
+        _ => super::write_graph_outputs(&graph, &extras, &view, &out_dir, args.quiet)?,
+    }
+    let out = &out_dir;
     for f in &args.format {
         use crate::export::Format;
         let name = match f {
@@ -72,13 +126,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Csv => {
                 let nodes = crate::export::csv::to_nodes_csv(&view);
                 let edges = crate::export::csv::to_edges_csv(&view);
-                super::export::write_output(Some(&args.out.join("nodes.csv")), nodes.as_bytes())?;
-                super::export::write_output(Some(&args.out.join("edges.csv")), edges.as_bytes())?;
+                super::export::write_output(Some(&out.join("nodes.csv")), nodes.as_bytes())?;
+                super::export::write_output(Some(&out.join("edges.csv")), edges.as_bytes())?;
                 continue;
             }
         };
         let text = crate::export::to_string(&view, *f).unwrap_or_default();
-        super::export::write_output(Some(&args.out.join(name)), text.as_bytes())?;
+        super::export::write_output(Some(&out.join(name)), text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--update`: loads the graph, extracts only new and changed documents, retracts
+/// replaced and removed ones, and reports the counts.
+fn update(
+    rules: Option<&crate::rules::RuleSet>,
+    path: &Path,
+    args: &Args,
+    opts: &Options,
+) -> anyhow::Result<(ActorGraph, Vec<String>)> {
+    let (base, extras) = GraphFile::load_with_extras(path)?;
+    let shown = path.display().to_string();
+    let mut warnings = Vec::new();
+    if rules.is_some_and(|r| base.relations != crate::graph::relation_records(r)) {
+        warnings.push(format!(
+            "{shown}: its relation inventory differs from the rules': the documents already in it keep their \
+             old extraction (a fresh build re-reads them)"
+        ));
+    }
+    let (g, more, report) = update_from_paths(rules, base, extras, &args.remove, &args.inputs, opts)
+        .with_context(|| format!("{shown}: cannot update"))?;
+    warnings.extend(more);
+    if !args.quiet {
+        eprintln!(
+            "update: {} added, {} replaced, {} unchanged (skipped), {} removed",
+            report.added, report.replaced, report.unchanged, report.removed
+        );
+    }
+    Ok((g, warnings))
 }

@@ -21,23 +21,35 @@ pub struct Args {
     /// Keep at most N evidence records per edge (the first by document id and offset).
     #[arg(long, value_name = "N")]
     pub max_evidence: Option<usize>,
+    /// Keep per-document actor records (graph.json's `document_actors`), as `build --incremental`
+    /// does; every graph-file input must have them.
+    #[arg(long)]
+    pub incremental: bool,
     #[arg(short, long)]
     pub quiet: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut g = ActorGraph::new(args.max_evidence);
+    if args.incremental {
+        g.set_incremental();
+    }
     for p in &args.inputs {
         let shown = p.display().to_string();
         let text = std::fs::read_to_string(p).with_context(|| format!("{shown}: cannot read"))?;
         if text.trim_start().starts_with("{\"type\"") || shown.ends_with(".jsonl") {
             crate::stream::add_lines(&mut g, &text, &shown)?;
         } else {
-            let file = GraphFile::from_json_str(&text, &shown)?;
-            g.add_file(file).with_context(|| format!("{shown}: cannot merge"))?;
+            let (file, extras) = if args.incremental {
+                GraphFile::from_json_str_with_extras(&text, &shown)?
+            } else {
+                (GraphFile::from_json_str(&text, &shown)?, Default::default())
+            };
+            g.add_file_with(file, extras)
+                .with_context(|| format!("{shown}: cannot merge"))?;
         }
     }
     let graph = g.to_file();
-    super::write_graph_outputs(&graph, &graph, &args.out, args.quiet)?;
+    super::write_graph_outputs(&graph, &g.extras(), &graph, &args.out, args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -262,3 +262,363 @@ fn unwritable_output_fails_cleanly_and_keeps_previous_files() {
         stderr(&o)
     );
 }
+
+fn write_lines(d: &Path, name: &str, lines: &[String]) {
+    std::fs::write(d.join(name), lines.join("\n") + "\n").expect("write");
+}
+
+fn ids_of(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("jsonl");
+            v["id"].as_str().expect("id").to_string()
+        })
+        .collect()
+}
+
+/// A: 25 Ukraine articles; B: 20 more and 20 Reuters wires; C: 15 and 10.
+fn update_corpus(d: &Path) -> Vec<String> {
+    let lines = corpus_lines();
+    let (web, reuters) = lines.split_at(60);
+    write_lines(d, "a.jsonl", &web[..25]);
+    write_lines(d, "b.jsonl", &[&web[25..45], &reuters[..20]].concat());
+    let c = [&web[45..], &reuters[20..30]].concat();
+    write_lines(d, "c.jsonl", &c);
+    c
+}
+
+fn copy_graph(d: &Path, from: &str, to: &str) {
+    std::fs::create_dir_all(d.join(to)).expect("mkdir");
+    for f in ["graph.json", "graph.dot"] {
+        std::fs::copy(d.join(from).join(f), d.join(to).join(f)).expect("copy");
+    }
+}
+
+fn same_graph(d: &Path, a: &str, b: &str) {
+    for f in ["graph.json", "graph.dot"] {
+        assert!(
+            read(&d.join(a).join(f)) == read(&d.join(b).join(f)),
+            "{a}/{f} differs from {b}/{f}"
+        );
+    }
+}
+
+#[test]
+fn update_adds_documents_like_a_fresh_build() {
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    update_corpus(d);
+    let r = rules();
+    for (mode, extra) in [
+        ("plain", vec![]),
+        ("inc", vec!["--incremental"]),
+        ("max", vec!["--max-evidence", "2"]),
+    ] {
+        let build = |out: &str, inputs: &[&str]| {
+            let mut a = vec!["build", "-q", "--rules", &r, "-o", out];
+            a.extend(extra.iter().copied());
+            a.extend(inputs);
+            ok(run_in(d, &a));
+        };
+        let (ab, abc, u) = (format!("{mode}-ab"), format!("{mode}-abc"), format!("{mode}-u"));
+        build(&ab, &["a.jsonl", "b.jsonl"]);
+        build(&abc, &["a.jsonl", "b.jsonl", "c.jsonl"]);
+        copy_graph(d, &ab, &u);
+        // --max-evidence is recorded in the graph and kept by the update.
+        let g = format!("{u}/graph.json");
+        let o = ok(run_in(d, &["build", "--rules", &r, "--update", &g, "c.jsonl"]));
+        assert!(
+            stderr(&o).starts_with("update: 25 added, 0 replaced, 0 unchanged (skipped), 0 removed\n"),
+            "{}",
+            stderr(&o)
+        );
+        same_graph(d, &u, &abc);
+        // Known documents with the same sha256 are skipped: nothing changes.
+        let o = ok(run_in(
+            d,
+            &["build", "--rules", &r, "--update", &g, "a.jsonl", "c.jsonl"],
+        ));
+        assert!(
+            stderr(&o).starts_with("update: 0 added, 0 replaced, 50 unchanged (skipped), 0 removed\n"),
+            "{}",
+            stderr(&o)
+        );
+        same_graph(d, &u, &abc);
+    }
+    assert!(read(&d.join("max-abc/graph.json")).contains("\n  \"max_evidence\": 2\n}\n"));
+    assert!(!read(&d.join("plain-abc/graph.json")).contains("document_actors"));
+    // -o writes elsewhere and leaves the graph given to --update as it was.
+    let before = read(&d.join("plain-ab/graph.json"));
+    ok(run_in(
+        d,
+        &[
+            "build",
+            "-q",
+            "--rules",
+            &r,
+            "--update",
+            "plain-ab/graph.json",
+            "c.jsonl",
+            "-o",
+            "elsewhere",
+        ],
+    ));
+    assert!(read(&d.join("plain-ab/graph.json")) == before);
+    same_graph(d, "elsewhere", "plain-abc");
+}
+
+#[test]
+fn remove_and_replace_give_a_fresh_build() {
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    let c = update_corpus(d);
+    let r = rules();
+    let build = |out: &str, inputs: &[&str]| {
+        let mut a = vec!["build", "-q", "--incremental", "--rules", &r, "-o", out];
+        a.extend(inputs);
+        ok(run_in(d, &a));
+    };
+    build("ab", &["a.jsonl", "b.jsonl"]);
+    build("abc", &["a.jsonl", "b.jsonl", "c.jsonl"]);
+    // `merge --incremental` of extract streams keeps the same per-document records.
+    for f in ["a", "b"] {
+        let o = ok(run_in(d, &["extract", "--jsonl", "--rules", &r, &format!("{f}.jsonl")]));
+        std::fs::write(d.join(format!("x{f}.jsonl")), &o.stdout).expect("write");
+    }
+    ok(run_in(
+        d,
+        &["merge", "-q", "--incremental", "-o", "merged", "xb.jsonl", "xa.jsonl"],
+    ));
+    same_graph(d, "merged", "ab");
+    // Removing C's documents gives the build of A and B.
+    copy_graph(d, "abc", "removed");
+    let mut a = vec!["build", "--rules", &r, "--update", "removed/graph.json"];
+    let ids = ids_of(&c);
+    for id in &ids {
+        a.extend(["--remove", id.as_str()]);
+    }
+    let o = ok(run_in(d, &a));
+    assert!(
+        stderr(&o).starts_with("update: 0 added, 0 replaced, 0 unchanged (skipped), 25 removed\n"),
+        "{}",
+        stderr(&o)
+    );
+    same_graph(d, "removed", "ab");
+    // A few at a time, in another order, ends at the same graph (removing needs no rules).
+    copy_graph(d, "abc", "in-steps");
+    for step in ids.rchunks(6) {
+        let mut a = vec![
+            "build",
+            "-q",
+            "--rules",
+            "no-such-dir",
+            "--update",
+            "in-steps/graph.json",
+        ];
+        for id in step {
+            a.extend(["--remove", id.as_str()]);
+        }
+        ok(run_in(d, &a));
+    }
+    same_graph(d, "in-steps", "ab");
+    // A changed document (same id, new text) replaces its old version's evidence.
+    let mut changed = c.clone();
+    for (i, line) in changed.iter_mut().enumerate().step_by(4) {
+        let mut v: serde_json::Value = serde_json::from_str(line).expect("jsonl");
+        let text = v["text"].as_str().expect("text");
+        let cut = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(b, _)| b);
+        v["text"] = format!(
+            "Russia threatened Ukraine and Putin praised Trump ({i}).\n{}",
+            &text[..cut]
+        )
+        .into();
+        *line = v.to_string();
+    }
+    write_lines(d, "c2.jsonl", &changed);
+    build("abc2", &["a.jsonl", "b.jsonl", "c2.jsonl"]);
+    copy_graph(d, "abc", "replaced");
+    let o = ok(run_in(
+        d,
+        &["build", "--rules", &r, "--update", "replaced/graph.json", "c2.jsonl"],
+    ));
+    assert!(
+        stderr(&o).starts_with("update: 0 added, 7 replaced, 18 unchanged (skipped), 0 removed\n"),
+        "{}",
+        stderr(&o)
+    );
+    same_graph(d, "replaced", "abc2");
+    // --remove and --update together, from the build of A and C.
+    build("ac", &["a.jsonl", "c.jsonl"]);
+    build("bc2", &["b.jsonl", "c2.jsonl"]);
+    let mut a = vec![
+        "build",
+        "-q",
+        "--rules",
+        &r,
+        "--update",
+        "ac/graph.json",
+        "b.jsonl",
+        "c2.jsonl",
+    ];
+    let a_ids = ids_of(&corpus_lines()[..25]);
+    for id in &a_ids {
+        a.extend(["--remove", id.as_str()]);
+    }
+    ok(run_in(d, &a));
+    same_graph(d, "ac", "bc2");
+}
+
+#[test]
+fn update_refuses_what_it_cannot_do_exactly_and_keeps_the_graph() {
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    let c = update_corpus(d);
+    let r = rules();
+    let id = &ids_of(&c)[0];
+    ok(run_in(
+        d,
+        &["build", "-q", "--rules", &r, "a.jsonl", "c.jsonl", "-o", "plain"],
+    ));
+    ok(run_in(
+        d,
+        &[
+            "build",
+            "-q",
+            "--incremental",
+            "--max-evidence",
+            "2",
+            "--rules",
+            &r,
+            "a.jsonl",
+            "c.jsonl",
+            "-o",
+            "cut",
+        ],
+    ));
+    let plain = read(&d.join("plain/graph.json"));
+    let cut = read(&d.join("cut/graph.json"));
+    let fails = |args: &[&str], expected: &str| {
+        let mut a = vec!["build", "-q", "--rules", &r];
+        a.extend(args);
+        let o = run_in(d, &a);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with(expected), "{args:?}: {}", stderr(&o));
+    };
+    fails(
+        &["--update", "plain/graph.json", "--remove", id],
+        &format!(
+            "error: plain/graph.json: cannot update: --remove {id}: graph has no per-document actor counts \
+             (`document_actors`), so document \"{id}\" cannot be removed or replaced exactly: rebuild it once with \
+             `build --incremental`\n"
+        ),
+    );
+    fails(
+        &["--update", "plain/graph.json", "--remove", "no-such-doc"],
+        "error: plain/graph.json: cannot update: --remove no-such-doc: no document \"no-such-doc\" in the graph\n",
+    );
+    fails(
+        &["--update", "cut/graph.json", "--remove", id],
+        &format!("error: cut/graph.json: cannot update: --remove {id}: graph was built with --max-evidence; --remove needs the full evidence: edge "),
+    );
+    fails(
+        &["--update", "cut/graph.json", "--max-evidence", "3", "b.jsonl"],
+        "error: cut/graph.json: cannot update: graph was built with --max-evidence 2; an update must keep it (given: --max-evidence 3)\n",
+    );
+    fails(
+        &["--update", "plain/graph.json", "--incremental", "b.jsonl"],
+        "error: plain/graph.json: cannot update: --incremental: the graph was built without it",
+    );
+    fails(
+        &["--remove", id],
+        "error: the following required arguments were not provided:",
+    );
+    assert!(read(&d.join("plain/graph.json")) == plain);
+    assert!(read(&d.join("cut/graph.json")) == cut);
+}
+
+/// The Spark sample: 60 Ukraine web articles, 70 BBC articles and 70 Reuters wires.
+fn spark_sample() -> Vec<String> {
+    let shared = repo().join("../shared/corpus");
+    let file = |p: &str| {
+        std::fs::read_to_string(shared.join(p)).unwrap_or_else(|e| panic!("../shared/corpus/{p} is needed: {e}"))
+    };
+    let (web, bbc, reuters) = (
+        file("ukraine/ukraine_web.jsonl"),
+        file("news/bbc_2004_2005.jsonl"),
+        file("news/reuters21578.jsonl"),
+    );
+    web.lines()
+        .take(60)
+        .chain(bbc.lines().step_by(29).take(70))
+        .chain(reuters.lines().skip(1000).take(70))
+        .map(String::from)
+        .collect()
+}
+
+/// Runs a program to see whether it is there; the message says how to install it.
+fn require(program: &str, args: &[&str], install: &str) {
+    let there = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        there,
+        "`{program} {}` failed: this test runs Apache Spark in local mode and needs it. Install with: {install} \
+         (scripts/test.sh installs what is missing)",
+        args.join(" ")
+    );
+}
+
+/// docs/scale.md's Spark recipe, for real: PySpark in local mode splits a
+/// 200-document sample into partitions, pipes each through `extract --jsonl`,
+/// and `merge` of the part files equals one `build`, byte for byte.
+#[test]
+fn spark_pipe_and_merge_equal_the_single_build() {
+    require("java", &["-version"], "apt-get install default-jre-headless");
+    require("python3", &["-c", "import pyspark"], "python3 -m pip install pyspark");
+    let lines = spark_sample();
+    assert_eq!(lines.len(), 200);
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    write_lines(d, "corpus.jsonl", &lines);
+    let r = rules();
+    let started = std::time::Instant::now();
+    let o = std::process::Command::new("python3")
+        .arg(repo().join("tests/it/spark_pipe.py"))
+        .args([env!("CARGO_BIN_EXE_actorgraph"), &r, "corpus.jsonl", "4", "extracts"])
+        .current_dir(d)
+        .output()
+        .expect("run python3");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "spark_pipe.py failed:\n{out}\n{}", stderr(&o));
+    eprintln!(
+        "spark map step: {:.1} s ({})",
+        started.elapsed().as_secs_f64(),
+        out.trim()
+    );
+    assert!(out.contains(" documents=200\n"), "{out}");
+    let mut parts: Vec<String> = std::fs::read_dir(d.join("extracts"))
+        .expect("extracts/")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("part-"))
+        .map(|n| format!("extracts/{n}"))
+        .collect();
+    parts.sort();
+    assert!(parts.len() >= 4, "{parts:?}");
+    let with_documents = parts
+        .iter()
+        .filter(|p| read(&d.join(p)).contains("{\"type\":\"document\""))
+        .count();
+    assert!(
+        with_documents >= 4,
+        "the work was not split: {with_documents} of {parts:?} hold documents"
+    );
+    let mut a = vec!["merge", "-q", "-o", "merged"];
+    a.extend(parts.iter().map(String::as_str));
+    ok(run_in(d, &a));
+    ok(run_in(d, &["build", "-q", "--rules", &r, "corpus.jsonl", "-o", "full"]));
+    assert!(read(&d.join("full/graph.json")).contains("\"relation\": \"opposes\""));
+    same_graph(d, "merged", "full");
+}
