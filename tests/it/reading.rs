@@ -109,6 +109,15 @@ fn news_syntax() {
         "US Vice President Jay Dee Vance met Italian Prime Minister Giorgio Meloni.",
         &["jd_vance negotiates giorgia_meloni"],
     );
+    // Negation cues reach a verb after its subject: "no indication he met".
+    check(
+        &x,
+        "There was no indication Dmitriev met with the Ukrainian side.",
+        &["kirill_dmitriev not negotiates ukraine"],
+    );
+    // A leader praising their own state's forces is no relation; the chief of Germany's
+    // BND is not Germany's leader.
+    check(&x, "Zelensky praised Ukrainian forces.", &[]);
     // Participle appositions.
     check(
         &x,
