@@ -1234,8 +1234,21 @@ impl<'r> Extractor<'r> {
                     if pat.compiled.pair {
                         let Some(ps) = slot("P") else { continue };
                         let members = actor_of(ps);
+                        // Members of one side do not negotiate or ally with each other: "Witkoff and
+                        // Kushner met Dmitriev", "Putin and his foreign minister".
+                        let orgs = |x: ActorRef| -> Vec<ActorRef> {
+                            let mut v: Vec<ActorRef> = ex.actor(rules, x).roles.iter().map(|r| r.of).collect();
+                            if ex.actor(rules, x).kind != Kind::Person {
+                                v.push(x);
+                            }
+                            v
+                        };
                         for a in 0..members.len() {
                             for b in a + 1..members.len() {
+                                let (oa, ob) = (orgs(members[a]), orgs(members[b]));
+                                if oa.iter().any(|o| ob.contains(o)) {
+                                    continue;
+                                }
                                 pairs.push((members[a], members[b], ps, ps));
                             }
                         }

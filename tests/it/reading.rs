@@ -118,6 +118,15 @@ fn news_syntax() {
     // A leader praising their own state's forces is no relation; the chief of Germany's
     // BND is not Germany's leader.
     check(&x, "Zelensky praised Ukrainian forces.", &[]);
+    // Members of one side do not negotiate with each other.
+    check(
+        &x,
+        "Dmitriev and Witkoff, along with Kushner, met in January.",
+        &[
+            "jared_kushner negotiates kirill_dmitriev",
+            "kirill_dmitriev negotiates steve_witkoff",
+        ],
+    );
     // Participle appositions.
     check(
         &x,
