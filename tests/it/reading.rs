@@ -123,8 +123,8 @@ fn news_syntax() {
         &x,
         "Dmitriev and Witkoff, along with Kushner, met in January.",
         &[
-            "jared_kushner negotiates kirill_dmitriev",
-            "kirill_dmitriev negotiates steve_witkoff",
+            "kirill_dmitriev negotiates jared_kushner",
+            "steve_witkoff negotiates kirill_dmitriev",
         ],
     );
     // Participle appositions.
