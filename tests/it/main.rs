@@ -6,6 +6,7 @@ mod build;
 mod consumers;
 mod eval;
 mod export;
+mod fuzz;
 mod query;
 mod scale;
 mod support;
