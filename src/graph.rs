@@ -561,14 +561,15 @@ pub fn retract(g: &mut GraphFile, actors: &mut DocumentActors, ids: &BTreeSet<St
             let list = actors.get(doc).map(Vec::as_slice).unwrap_or_default();
             if let Ok(i) = list.binary_search_by(|a| a.id.cmp(&n.id)) {
                 aliases.extend(list[i].aliases.iter().map(String::as_str));
-                if let Some(l) = list[i].label.as_deref() {
-                    label = Some(label.map_or(l, |x| x.min(l)));
-                }
+                // No label, as read from a file: the node's label (before this retraction).
+                let l = list[i].label.as_deref().unwrap_or(&n.label);
+                label = Some(label.map_or(l, |x| x.min(l)));
             }
         }
+        let label = label.map(String::from);
         n.aliases = aliases.into_iter().map(String::from).collect();
         if let Some(l) = label {
-            n.label = l.to_string();
+            n.label = l;
         }
         if n.documents.is_empty() && !in_edges.contains(n.id.as_str()) {
             dropped.insert(n.id.clone());
@@ -796,6 +797,31 @@ mod tests {
         assert_eq!(g.extras(), expected_extras);
         assert_eq!(g.to_file(), expected);
         assert_eq!(g.into_file(), (expected, expected_extras));
+    }
+
+    #[test]
+    fn labels_read_from_a_file_survive_a_retraction() {
+        // d1 and d3 write "Ann SMITH" (the node's label, so not stored), d2 "Ann Smith".
+        let d1: Doc = ("d1", "2025-01-01", &["ann:Ann SMITH:1:Ann"], &[]);
+        let d2: Doc = ("d2", "2025-02-01", &["ann:Ann Smith:1:Ann"], &[]);
+        let d3: Doc = ("d3", "2025-03-01", &["ann:Ann SMITH:1:Ann"], &[]);
+        let (mut all, extras) = build(&[d1, d2, d3]);
+        let mut actors = extras.document_actors.unwrap();
+        assert_eq!(actors["d1"][0].label, None);
+        assert_eq!(actors["d2"][0].label.as_deref(), Some("Ann Smith"));
+        retract(&mut all, &mut actors, &BTreeSet::from(["d1".to_string()])).unwrap();
+        let (expected, expected_extras) = build(&[d2, d3]);
+        assert_eq!(all, expected);
+        assert_eq!(all.node("ann").unwrap().label, "Ann SMITH");
+        assert_eq!(Some(actors), expected_extras.document_actors);
+        // And without d3, d2's label is the node's.
+        retract(
+            &mut all,
+            &mut expected_extras.document_actors.clone().unwrap(),
+            &BTreeSet::from(["d3".to_string()]),
+        )
+        .unwrap();
+        assert_eq!(all.node("ann").unwrap().label, "Ann Smith");
     }
 
     #[test]
