@@ -18,6 +18,7 @@ use crate::ingest::Document;
 use crate::rules::RuleSet;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct NodeData {
@@ -26,7 +27,8 @@ pub struct NodeData {
     pub kind: String,
     pub aliases: BTreeSet<String>,
     pub mentions: u64,
-    pub documents: BTreeSet<String>,
+    /// Document ids, shared with every other node's (one string per document).
+    pub documents: BTreeSet<Arc<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +66,8 @@ pub struct ActorGraph {
     /// Each document's own actor records (label always set), kept when the
     /// graph is incremental, so that a document can later be retracted.
     doc_actors: Option<DocumentActors>,
+    /// Document ids as shared strings: a large corpus has many (node, document) pairs.
+    doc_ids: HashSet<Arc<str>>,
 }
 
 fn evidence_key(e: &EvidenceRec) -> (&str, u64, &str, &str) {
@@ -125,13 +129,14 @@ impl ActorGraph {
     /// Adds (or merges into) a node: aliases and documents are united, mentions summed,
     /// and the smallest label kept, so the order of merging does not matter.
     pub fn add_node(&mut self, n: NodeRec) -> NodeIndex {
+        let documents: Vec<Arc<str>> = n.documents.into_iter().map(|d| self.doc_id(d)).collect();
         if let Some(&i) = self.nodes.get(&n.id) {
             let d = &mut self.graph[i];
             if n.label < d.label {
                 d.label = n.label;
             }
             d.aliases.extend(n.aliases);
-            d.documents.extend(n.documents);
+            d.documents.extend(documents);
             d.mentions += n.mentions;
             return i;
         }
@@ -141,10 +146,20 @@ impl ActorGraph {
             kind: n.kind,
             aliases: n.aliases.into_iter().collect(),
             mentions: n.mentions,
-            documents: n.documents.into_iter().collect(),
+            documents: documents.into_iter().collect(),
         });
         self.nodes.insert(n.id, i);
         i
+    }
+
+    /// The shared string for a document id.
+    fn doc_id(&mut self, id: String) -> Arc<str> {
+        if let Some(a) = self.doc_ids.get(id.as_str()) {
+            return a.clone();
+        }
+        let a: Arc<str> = id.into();
+        self.doc_ids.insert(a.clone());
+        a
     }
 
     /// Adds one actor's record for one document (an extraction's or an extract
@@ -324,7 +339,7 @@ impl ActorGraph {
                 kind: n.kind.clone(),
                 aliases: n.aliases.iter().cloned().collect(),
                 mentions: n.mentions,
-                documents: n.documents.iter().cloned().collect(),
+                documents: n.documents.iter().map(|d| d.to_string()).collect(),
             })
             .collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
@@ -360,6 +375,63 @@ impl ActorGraph {
             nodes,
             edges,
         }
+    }
+}
+
+impl ActorGraph {
+    /// `to_file` and `extras` without copying: the graph is taken apart, so a
+    /// large graph is not held twice while it is written.
+    pub fn into_file(self) -> (GraphFile, Extras) {
+        let extras = self.extras();
+        let (nodes, edges) = self.graph.into_nodes_edges();
+        let ids: Vec<String> = nodes.iter().map(|n| n.weight.id.clone()).collect();
+        let mut nodes: Vec<NodeRec> = nodes
+            .into_iter()
+            .map(|n| {
+                let n = n.weight;
+                NodeRec {
+                    id: n.id,
+                    label: n.label,
+                    kind: n.kind,
+                    aliases: n.aliases.into_iter().collect(),
+                    mentions: n.mentions,
+                    documents: n.documents.iter().map(|d| d.to_string()).collect(),
+                }
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut edges: Vec<EdgeRec> = edges
+            .into_iter()
+            .map(|e| {
+                let (s, t) = (e.source().index(), e.target().index());
+                let d = e.weight;
+                EdgeRec {
+                    source: ids[s].clone(),
+                    target: ids[t].clone(),
+                    relation: d.relation,
+                    symmetric: d.symmetric,
+                    negated: d.negated,
+                    hedged: d.hedged,
+                    weight: d.weight,
+                    first_seen: d.first_seen,
+                    last_seen: d.last_seen,
+                    evidence: d.evidence,
+                }
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (&a.source, &a.relation, &a.target, a.negated).cmp(&(&b.source, &b.relation, &b.target, b.negated))
+        });
+        let file = GraphFile {
+            format: crate::graphfile::FORMAT.into(),
+            version: crate::graphfile::VERSION,
+            generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")),
+            relations: self.relations.into_values().collect(),
+            documents: self.documents.into_values().collect(),
+            nodes,
+            edges,
+        };
+        (file, extras)
     }
 }
 
@@ -489,14 +561,15 @@ pub fn retract(g: &mut GraphFile, actors: &mut DocumentActors, ids: &BTreeSet<St
             let list = actors.get(doc).map(Vec::as_slice).unwrap_or_default();
             if let Ok(i) = list.binary_search_by(|a| a.id.cmp(&n.id)) {
                 aliases.extend(list[i].aliases.iter().map(String::as_str));
-                if let Some(l) = list[i].label.as_deref() {
-                    label = Some(label.map_or(l, |x| x.min(l)));
-                }
+                // No label, as read from a file: the node's label (before this retraction).
+                let l = list[i].label.as_deref().unwrap_or(&n.label);
+                label = Some(label.map_or(l, |x| x.min(l)));
             }
         }
+        let label = label.map(String::from);
         n.aliases = aliases.into_iter().map(String::from).collect();
         if let Some(l) = label {
-            n.label = l.to_string();
+            n.label = l;
         }
         if n.documents.is_empty() && !in_edges.contains(n.id.as_str()) {
             dropped.insert(n.id.clone());
@@ -723,6 +796,32 @@ mod tests {
         .unwrap();
         assert_eq!(g.extras(), expected_extras);
         assert_eq!(g.to_file(), expected);
+        assert_eq!(g.into_file(), (expected, expected_extras));
+    }
+
+    #[test]
+    fn labels_read_from_a_file_survive_a_retraction() {
+        // d1 and d3 write "Ann SMITH" (the node's label, so not stored), d2 "Ann Smith".
+        let d1: Doc = ("d1", "2025-01-01", &["ann:Ann SMITH:1:Ann"], &[]);
+        let d2: Doc = ("d2", "2025-02-01", &["ann:Ann Smith:1:Ann"], &[]);
+        let d3: Doc = ("d3", "2025-03-01", &["ann:Ann SMITH:1:Ann"], &[]);
+        let (mut all, extras) = build(&[d1, d2, d3]);
+        let mut actors = extras.document_actors.unwrap();
+        assert_eq!(actors["d1"][0].label, None);
+        assert_eq!(actors["d2"][0].label.as_deref(), Some("Ann Smith"));
+        retract(&mut all, &mut actors, &BTreeSet::from(["d1".to_string()])).unwrap();
+        let (expected, expected_extras) = build(&[d2, d3]);
+        assert_eq!(all, expected);
+        assert_eq!(all.node("ann").unwrap().label, "Ann SMITH");
+        assert_eq!(Some(actors), expected_extras.document_actors);
+        // And without d3, d2's label is the node's.
+        retract(
+            &mut all,
+            &mut expected_extras.document_actors.clone().unwrap(),
+            &BTreeSet::from(["d3".to_string()]),
+        )
+        .unwrap();
+        assert_eq!(all.node("ann").unwrap().label, "Ann Smith");
     }
 
     #[test]

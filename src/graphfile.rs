@@ -233,13 +233,20 @@ impl GraphFile {
         self.save_with(path, &Extras::default())
     }
 
-    /// Writes the graph and its `Extras` keys atomically.
+    /// Writes the graph and its `Extras` keys atomically, as `to_json_string_with`
+    /// gives them, streaming (a large graph is not held as a string too).
     pub fn save_with(&self, path: &Path, extras: &Extras) -> Result<(), GraphFileError> {
-        crate::fsutil::write_atomic(path, self.to_json_string_with(extras).as_bytes()).map_err(|cause| {
-            GraphFileError::Write {
-                path: path.display().to_string(),
-                cause,
-            }
+        crate::fsutil::write_atomic_with(path, |w| {
+            let result = match extras.is_empty() {
+                true => serde_json::to_writer_pretty(&mut *w, self),
+                false => serde_json::to_writer_pretty(&mut *w, &WithExtras { graph: self, extras }),
+            };
+            result.map_err(std::io::Error::from)?;
+            w.write_all(b"\n")
+        })
+        .map_err(|cause| GraphFileError::Write {
+            path: path.display().to_string(),
+            cause,
         })
     }
 

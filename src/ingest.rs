@@ -265,9 +265,8 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
         if line.trim().is_empty() {
             continue;
         }
-        match parse_jsonl_line(&line) {
-            Ok((id, body, title, date, url)) => {
-                let mut d = Document::new(&id, url, body, title, date);
+        match document_from_jsonl_line(&line) {
+            Ok(mut d) => {
                 d.origin = here;
                 emit(d, warnings)?
             }
@@ -284,9 +283,9 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
     Ok(())
 }
 
-type JsonlFields = (String, String, Option<String>, Option<String>, Option<String>);
-
-fn parse_jsonl_line(line: &str) -> Result<JsonlFields, String> {
+/// Parses one JSONL corpus line (`id`, `text`, optional `title`, `date`, `url`)
+/// into a document; the error says what is wrong with the line.
+pub fn document_from_jsonl_line(line: &str) -> Result<Document, String> {
     let d: JsonlDoc = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let id = match d.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
@@ -295,7 +294,7 @@ fn parse_jsonl_line(line: &str) -> Result<JsonlFields, String> {
         _ => return Err("\"id\" must be a non-empty string or a number".into()),
     };
     let body = d.text.ok_or_else(|| format!("document {id:?} has no \"text\" field"))?;
-    Ok((id, body, d.title, d.date, d.url))
+    Ok(Document::new(&id, d.url, body, d.title, d.date))
 }
 
 const MONTHS: [&str; 12] = [

@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod filter;
 pub mod fsutil;
+pub mod fuzzing;
 pub mod gaps;
 pub mod graph;
 pub mod graphfile;

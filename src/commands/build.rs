@@ -103,16 +103,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    let graph = g.to_file();
-    let extras = g.extras();
-    drop(g);
-    let view = crate::filter::apply(&graph, &args.filter)?;
+    let (graph, extras) = g.into_file();
+    // No filter: graph.dot shows the graph itself (no copies of a large graph).
+    let filtered = match args.filter.is_empty() {
+        true => None,
+        false => Some(crate::filter::apply(&graph, &args.filter)?),
+    };
+    let view = filtered.as_ref().unwrap_or(&graph);
     match (&args.update, &args.out) {
         (Some(path), None) => {
             let dot = path.with_extension("dot");
-            super::write_graph_files(&graph, &extras, &view, path, &dot, args.quiet)?
+            super::write_graph_files(&graph, &extras, view, path, &dot, args.quiet)?
         }
-        _ => super::write_graph_outputs(&graph, &extras, &view, &out_dir, args.quiet)?,
+        _ => super::write_graph_outputs(&graph, &extras, view, &out_dir, args.quiet)?,
     }
     let out = &out_dir;
     for f in &args.format {
@@ -124,14 +127,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Cytoscape => "graph.cyjs",
             Format::Mermaid => "graph.mmd",
             Format::Csv => {
-                let nodes = crate::export::csv::to_nodes_csv(&view);
-                let edges = crate::export::csv::to_edges_csv(&view);
+                let nodes = crate::export::csv::to_nodes_csv(view);
+                let edges = crate::export::csv::to_edges_csv(view);
                 super::export::write_output(Some(&out.join("nodes.csv")), nodes.as_bytes())?;
                 super::export::write_output(Some(&out.join("edges.csv")), edges.as_bytes())?;
                 continue;
             }
         };
-        let text = crate::export::to_string(&view, *f).unwrap_or_default();
+        let text = crate::export::to_string(view, *f).unwrap_or_default();
         super::export::write_output(Some(&out.join(name)), text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)

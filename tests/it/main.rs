@@ -8,6 +8,7 @@ mod docs;
 mod eval;
 mod examples;
 mod export;
+mod fuzz;
 mod query;
 mod reading;
 mod scale;

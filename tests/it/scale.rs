@@ -622,3 +622,97 @@ fn spark_pipe_and_merge_equal_the_single_build() {
     assert!(read(&d.join("full/graph.json")).contains("\"relation\": \"opposes\""));
     same_graph(d, "merged", "full");
 }
+
+/// The first 400 kB of the Ukraine web articles on one line (line breaks made spaces).
+fn one_line_articles() -> String {
+    let web = std::fs::read_to_string(repo().join("../shared/corpus/ukraine/ukraine_web.jsonl"))
+        .expect("../shared/corpus/ukraine/ukraine_web.jsonl is needed (the shared corpus)");
+    let mut text = String::new();
+    for l in web.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("jsonl");
+        text.push_str(&v["text"].as_str().expect("text").replace(['\n', '\r'], " "));
+        text.push(' ');
+        if text.len() > 400_000 {
+            break;
+        }
+    }
+    text
+}
+
+/// Builds one JSONL document of `text` and returns (seconds, graph).
+fn build_one_line(d: &Path, name: &str, text: &str) -> (f64, actorgraph::graphfile::GraphFile) {
+    let line = serde_json::json!({"id": name, "date": "2026-02-01", "text": text}).to_string();
+    assert!(!line.contains('\n'));
+    std::fs::write(d.join(format!("{name}.jsonl")), line + "\n").expect("write");
+    let started = std::time::Instant::now();
+    ok(run_in(
+        d,
+        &[
+            "build",
+            "-q",
+            "--rules",
+            &rules(),
+            "--max-evidence",
+            "3",
+            // Else an article's "The views expressed ..." ends the document's body (boilerplate tail).
+            "--keep-boilerplate",
+            &format!("{name}.jsonl"),
+            "-o",
+            name,
+        ],
+    ));
+    let secs = started.elapsed().as_secs_f64();
+    let g = actorgraph::graphfile::GraphFile::load(&d.join(name).join("graph.json")).expect("graph.json");
+    (secs, g)
+}
+
+/// A 50 MB document on a single line (one JSONL line: no line break to split
+/// sentences at) is read, extracted to its end and written. The size is 50 MB
+/// where the binary is fast enough to do it in about 6 s (a release build:
+/// `cargo test --release`); a debug build, about 30 times slower, measures
+/// its speed on one copy of the text first and takes what fits in that time
+/// (at least 2 MB), so that CI stays fast. It prints the size it used.
+#[test]
+fn a_50_mb_single_line_document_is_processed() {
+    const FULL: usize = 50_000_000;
+    let base = one_line_articles();
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    // The speed of this binary: startup (loading the rules) apart.
+    let (startup, _) = build_one_line(d, "tiny", "Russia threatened Ukraine.");
+    let (secs, one) = build_one_line(d, "one", &base);
+    let per_copy: u64 = one.edges.iter().map(|e| e.weight).sum();
+    assert!(per_copy > 50, "{per_copy}");
+    let rate = base.len() as f64 / (secs - startup).max(0.01);
+    let size = FULL.min((rate * 6.0) as usize).max(2_000_000);
+    let mut text = base.repeat(size / base.len() + 1);
+    let mut cut = size;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    let (secs, g) = build_one_line(d, "big", &text);
+    eprintln!(
+        "single-line document: {:.1} MB in {secs:.1} s ({} a 50 MB one)",
+        text.len() as f64 / 1e6,
+        if text.len() == FULL {
+            "as"
+        } else {
+            "this build measured its speed here and skipped"
+        }
+    );
+    assert_eq!(g.documents.len(), 1);
+    assert_eq!(g.documents[0].bytes, text.len() as u64);
+    // Every copy of the articles was read: the weights add up.
+    let copies = (text.len() / base.len()) as u64;
+    let total: u64 = g.edges.iter().map(|e| e.weight).sum();
+    assert!(
+        total * 10 >= copies * per_copy * 9,
+        "{total} relations for {copies} copies of {per_copy}"
+    );
+    for e in &g.edges {
+        for ev in &e.evidence {
+            assert_eq!(text.get(ev.start as usize..ev.end as usize), Some(ev.text.as_str()));
+        }
+    }
+}
