@@ -319,7 +319,15 @@ fn parse<T: serde::de::DeserializeOwned + Default>(src: &Source, errors: &mut Ve
         Ok(v) => v,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            let msg = e.message().trim().to_string();
+            let mut msg = e.message().trim().to_string();
+            if msg.is_empty() {
+                // The TOML parser gives no words for some truncated files ("id =" at the end).
+                msg = if src.text[offset.min(src.text.len())..].trim().is_empty() {
+                    "the file ends here: a value is missing (a string, number, array or table)".to_string()
+                } else {
+                    "invalid TOML here".to_string()
+                };
+            }
             errors.push(src.error(offset, msg));
             T::default()
         }

@@ -271,3 +271,15 @@ fn gaps_with_broken_rules_prints_the_diagnostics_like_build() {
     assert_eq!(stderr(&o), stderr(&build));
     assert_eq!(out(&o), "");
 }
+
+/// A rule file cut off after `key =` gets words, not an empty message (found by fuzzing).
+#[test]
+fn truncated_rule_file_is_explained() {
+    let dir = crate::support::temp_tree(&[("rules/actors.toml", "[[actor]]\nid =")]);
+    let errs = actorgraph::rules::load(&dir.path().join("rules")).expect_err("a broken file");
+    let text = errs.to_string();
+    assert!(
+        text.contains("actors.toml:2:5") && text.contains("a value is missing"),
+        "{text}"
+    );
+}
