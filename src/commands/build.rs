@@ -21,6 +21,8 @@ pub struct Args {
     /// Rule directory.
     #[arg(long, default_value = "rules")]
     pub rules: PathBuf,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
     /// Output directory (graph.json and graph.dot are written there atomically). Default: output,
     /// or with --update the updated graph file itself (and the .dot file beside it).
     #[arg(short, long)]
@@ -36,21 +38,9 @@ pub struct Args {
     /// --update can remove or replace documents.
     #[arg(long)]
     pub incremental: bool,
-    /// Extract from boilerplate too (menus, tickers, "Read also", author boxes).
-    #[arg(long)]
-    pub keep_boilerplate: bool,
     /// Keep at most N evidence records per edge (weight still counts all).
     #[arg(long, value_name = "N")]
     pub max_evidence: Option<usize>,
-    /// Worker threads (default: all cores). Output is identical for any count.
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Warn about malformed JSONL lines and go on instead of failing.
-    #[arg(long)]
-    pub skip_bad_lines: bool,
-    /// Keep the first of several documents with the same id (with a warning) instead of failing.
-    #[arg(long)]
-    pub dedupe: bool,
     /// No progress and no summary; warnings only.
     #[arg(short, long)]
     pub quiet: bool,
@@ -71,13 +61,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(crate::rules::load(&args.rules)?)
     };
     let opts = Options {
-        keep_boilerplate: args.keep_boilerplate,
+        keep_boilerplate: args.read.keep_boilerplate,
         max_evidence: args.max_evidence,
-        jobs: args.jobs,
-        read: crate::ingest::ReadOptions {
-            skip_bad_lines: args.skip_bad_lines,
-            dedupe: args.dedupe,
-        },
+        jobs: args.read.jobs,
+        read: args.read.options(),
         progress: !args.quiet && std::io::stderr().is_terminal(),
         incremental: args.incremental,
     };

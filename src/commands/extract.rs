@@ -1,7 +1,7 @@
 //! `actorgraph extract --jsonl`: the extraction as a stream on stdout (the map step).
 
 use crate::graph::{self, document_records};
-use crate::ingest::{self, ReadOptions};
+use crate::ingest;
 use crate::pipeline::Batcher;
 use crate::stream::{to_line, Line};
 use clap::Args as ClapArgs;
@@ -21,14 +21,8 @@ pub struct Args {
     pub jsonl: bool,
     #[arg(long, default_value = "rules")]
     pub rules: PathBuf,
-    #[arg(long)]
-    pub keep_boilerplate: bool,
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    #[arg(long)]
-    pub skip_bad_lines: bool,
-    #[arg(long)]
-    pub dedupe: bool,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -40,14 +34,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut write_error: Option<std::io::Error> = None;
     let mut warnings = Vec::new();
-    let read = ReadOptions {
-        skip_bad_lines: args.skip_bad_lines,
-        dedupe: args.dedupe,
-    };
+    let read = args.read.options();
     {
         let rules = &rules;
         let out = &mut out;
-        let mut batcher = Batcher::new(rules, args.jobs, args.keep_boilerplate, |d, ex| {
+        let mut batcher = Batcher::new(rules, args.read.jobs, args.read.keep_boilerplate, |d, ex| {
             if write_error.is_some() {
                 return;
             }

@@ -2,7 +2,7 @@
 //! sentences with actors but no relation), as a table or JSON.
 
 use crate::gaps::{Example, Gaps, Report, Scanner};
-use crate::ingest::{self, ReadOptions};
+use crate::ingest;
 use crate::pipeline::{progress_bar, Batcher};
 use clap::Args as ClapArgs;
 use serde_json::json;
@@ -21,6 +21,8 @@ pub struct Args {
     /// Rule directory.
     #[arg(long, default_value = "rules")]
     pub rules: PathBuf,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
     /// Show the N most frequent names and verbs.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: usize,
@@ -30,18 +32,6 @@ pub struct Args {
     /// One JSON object instead of tables (its shape: README.md, `actorgraph gaps`).
     #[arg(long)]
     pub json: bool,
-    /// Read boilerplate too (menus, tickers, "Read also", author boxes).
-    #[arg(long)]
-    pub keep_boilerplate: bool,
-    /// Worker threads (default: all cores). Output is identical for any count.
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Warn about malformed JSONL lines and go on instead of failing.
-    #[arg(long)]
-    pub skip_bad_lines: bool,
-    /// Keep the first of several documents with the same id (with a warning) instead of failing.
-    #[arg(long)]
-    pub dedupe: bool,
     /// No progress and no timing; warnings only.
     #[arg(short, long)]
     pub quiet: bool,
@@ -53,10 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut gaps = Gaps::new(args.examples);
     let mut warnings = Vec::new();
     let mut extraction_warnings = Vec::new();
-    let read = ReadOptions {
-        skip_bad_lines: args.skip_bad_lines,
-        dedupe: args.dedupe,
-    };
+    let read = args.read.options();
     let pb = progress_bar(!args.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let (docs, bytes) = {
@@ -65,8 +52,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let scanner = &scanner;
         let mut batcher = Batcher::with_map(
             &rules,
-            args.jobs,
-            args.keep_boilerplate,
+            args.read.jobs,
+            args.read.keep_boilerplate,
             |d, ex| {
                 let warnings: Vec<String> = ex.warnings.iter().map(|w| format!("{}: {w}", d.id)).collect();
                 (scanner.scan(&d.text, &ex), warnings)

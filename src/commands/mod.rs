@@ -14,6 +14,32 @@ pub mod rules;
 pub mod view;
 
 use crate::graphfile::{Extras, GraphFile};
+
+/// How documents are read and extracted: the flags `build`, `extract` and `gaps` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadArgs {
+    /// Extract from boilerplate too (menus, tickers, "Read also", author boxes).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Worker threads (default: all cores). Output is identical for any count.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Warn about malformed JSONL lines and go on instead of failing.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+    /// Keep the first of several documents with the same id (with a warning) instead of failing.
+    #[arg(long)]
+    pub dedupe: bool,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> crate::ingest::ReadOptions {
+        crate::ingest::ReadOptions {
+            skip_bad_lines: self.skip_bad_lines,
+            dedupe: self.dedupe,
+        }
+    }
+}
 use anyhow::Context;
 use std::path::Path;
 
