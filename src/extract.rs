@@ -216,6 +216,15 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
+/// Whether a mention is a possessive pronoun ("its", "his", "her", "their").
+fn possessive_pronoun(text: &str, m: &Mention) -> bool {
+    m.pronoun
+        && matches!(
+            text[m.start..m.end].to_lowercase().as_str(),
+            "its" | "his" | "her" | "their"
+        )
+}
+
 /// Whether a name follows token `k`, directly or as an apposition: "foreign minister
 /// Sergei Lavrov", "Ukraine's defence minister, Oleksiy Reznikov".
 fn name_follows(text: &str, toks: &[Token], k: usize) -> bool {
@@ -1139,13 +1148,7 @@ impl<'r> Extractor<'r> {
                     // A possessive pronoun ("its", "their") is written `&N`: it can be a slot of
                     // a pattern ("its invasion of Ukraine") and a gap can pass over it
                     // ("threatened to halt their exports to Ukraine").
-                    let possessive = slots[*n].iter().all(|&mi| {
-                        ments[mi].pronoun
-                            && matches!(
-                                text[ments[mi].start..ments[mi].end].to_lowercase().as_str(),
-                                "its" | "his" | "her" | "their"
-                            )
-                    });
+                    let possessive = slots[*n].iter().all(|&mi| possessive_pronoun(text, &ments[mi]));
                     skel.push(if possessive { '&' } else { '@' });
                     skel.push_str(&n.to_string());
                 }
@@ -1345,12 +1348,7 @@ impl<'r> Extractor<'r> {
                             // "Russia's war", and "the Russian invasion" (a demonym owns its noun too).
                             let possessive = sk_words.get(si_ + 1) == Some(&"'s")
                                 || slots[ss].iter().all(|&mi| {
-                                    matches!(ments[mi].how, How::Demonym(_))
-                                        || (ments[mi].pronoun
-                                            && matches!(
-                                                text[ments[mi].start..ments[mi].end].to_lowercase().as_str(),
-                                                "its" | "his" | "her" | "their"
-                                            ))
+                                    matches!(ments[mi].how, How::Demonym(_)) || possessive_pronoun(text, &ments[mi])
                                 });
                             let gap = &sk_words[(si_ + 1).min(tr_first)..tr_first];
                             if gap.iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w)) {
