@@ -421,9 +421,17 @@ impl Report {
     /// The human table; with `errors`, every missed and spurious key.
     pub fn render(&self, errors: bool) -> String {
         let mut o = String::new();
+        // The first column fits the longest relation name ("investigates" in a custom rule set).
+        let w = self
+            .per_relation
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10);
         let row = |name: &str, x: &Prf| {
             format!(
-                "{name:<10} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}\n",
+                "{name:<w$} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}\n",
                 x.p(),
                 x.r(),
                 x.f1(),
@@ -434,7 +442,7 @@ impl Report {
         };
         o.push_str(&format!("documents: {}\n\n", self.docs));
         o.push_str(&format!(
-            "{:<10} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n",
+            "{:<w$} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n",
             "", "P", "R", "F1", "TP", "FP", "FN"
         ));
         o.push_str(&row("triples", &self.triples));
@@ -442,7 +450,7 @@ impl Report {
         o.push_str(&row("actors", &self.actors));
         o.push('\n');
         o.push_str(&format!(
-            "{:<10} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n",
+            "{:<w$} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n",
             "relation", "P", "R", "F1", "TP", "FP", "FN"
         ));
         for (rel, x) in &self.per_relation {

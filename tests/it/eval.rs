@@ -182,3 +182,24 @@ fn show_errors_lists_missed_and_spurious_keys() {
     assert!(text.contains("\nmissed   "), "{text}");
     assert!(text.contains("\nspurious "), "{text}");
 }
+
+/// The per-relation table stays aligned for relation names longer than the default
+/// column ("investigates" in the corporate example).
+#[test]
+fn table_columns_fit_long_relation_names() {
+    let ex = repo().join("examples/corporate");
+    let arg = |p: &str| ex.join(p).to_str().expect("utf8").to_string();
+    let (gold, rules, articles) = (arg("gold"), arg("rules"), arg("articles"));
+    let o = run_in(&repo(), &["eval", "--gold", &gold, "--rules", &rules, &articles]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    // Fixed-width columns: every row of the table, header included, has one length.
+    let widths: BTreeSet<usize> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("relation"))
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.chars().count())
+        .collect();
+    assert_eq!(widths.len(), 1, "columns misaligned:\n{out}");
+    assert!(out.contains("investigates "), "{out}");
+}
