@@ -130,6 +130,17 @@ where
 }
 
 /// A spinner with a message on stderr, or a hidden bar when `enabled` is false.
+/// Documents, megabytes and speed so far, on the progress bar (hidden when disabled).
+pub fn show_progress(pb: &ProgressBar, docs: u64, bytes: u64, started: Instant) {
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    pb.set_message(format!(
+        "{docs} documents, {:.1} MB, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    ));
+    pb.tick();
+}
+
 pub fn progress_bar(enabled: bool) -> ProgressBar {
     if !enabled {
         return ProgressBar::hidden();
@@ -373,14 +384,7 @@ fn run(
         feed(
             &mut |d| {
                 if batcher.push(d) {
-                    let secs = started.elapsed().as_secs_f64().max(1e-9);
-                    pb.set_message(format!(
-                        "{} documents, {:.1} MB, {:.1} MB/s",
-                        batcher.docs,
-                        batcher.total_bytes as f64 / 1e6,
-                        batcher.total_bytes as f64 / 1e6 / secs
-                    ));
-                    pb.tick();
+                    show_progress(&pb, batcher.docs, batcher.total_bytes, started);
                 }
             },
             &mut warnings,

@@ -3,7 +3,7 @@
 
 use crate::gaps::{Example, Gaps, Report, Scanner};
 use crate::ingest;
-use crate::pipeline::{progress_bar, Batcher};
+use crate::pipeline::{progress_bar, show_progress, Batcher};
 use clap::Args as ClapArgs;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -71,14 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         ingest::read_each(inputs, read, &mut warnings, &mut |d| {
             if batcher.push(d) {
-                let secs = started.elapsed().as_secs_f64().max(1e-9);
-                pb.set_message(format!(
-                    "{} documents, {:.1} MB, {:.1} MB/s",
-                    batcher.docs,
-                    batcher.total_bytes as f64 / 1e6,
-                    batcher.total_bytes as f64 / 1e6 / secs
-                ));
-                pb.tick();
+                show_progress(&pb, batcher.docs, batcher.total_bytes, started);
             }
         })?;
         batcher.flush();
