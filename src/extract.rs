@@ -341,6 +341,10 @@ pub struct Extractor<'r> {
     /// Patterns with no trigger words (wildcards): always tried.
     unfiltered: Vec<usize>,
     pattern_count: usize,
+    /// Gerunds and past forms of the patterns' verbs: a clause that opens with one of them
+    /// has an understood subject ("..., before consulting Kyiv").
+    gerunds: rustc_hash::FxHashSet<String>,
+    pasts: rustc_hash::FxHashSet<String>,
 }
 
 impl<'r> Extractor<'r> {
@@ -429,6 +433,25 @@ impl<'r> Extractor<'r> {
                 .collect(),
             boilerplate_tail: regex::RegexSet::new(rules.lexicon.boilerplate_tail.iter().map(|r| r.as_str()))
                 .expect("boilerplate regexes compiled one by one compile as a set"),
+            gerunds: rules
+                .patterns()
+                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
+                .filter(|(_, f)| f.ends_with("ing"))
+                .map(|(_, f)| f.clone())
+                .collect(),
+            pasts: rules
+                .patterns()
+                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
+                .filter(|(l, f)| {
+                    let third = [
+                        format!("{l}s"),
+                        format!("{l}es"),
+                        format!("{}ies", l.trim_end_matches('y')),
+                    ];
+                    f != l && !f.ends_with("ing") && !third.contains(f)
+                })
+                .map(|(_, f)| f.clone())
+                .collect(),
         }
     }
 
@@ -846,6 +869,29 @@ impl<'r> Extractor<'r> {
             k = j.max(k + 1);
         }
 
+        // 3b. A first name the rules do not know before a known surname is that person's:
+        // "Vladimir Zelensky" (a Russian spelling), "Joseph Biden".
+        for mi in 0..ments.len() {
+            let m = &ments[mi];
+            let single_word = matches!(m.how, How::Alias(ai) if !rules.aliases[ai].text.contains(' '));
+            if !single_word || m.actor >= rules.actors.len() || rules.actors[m.actor].kind != Kind::Person {
+                continue;
+            }
+            let Some(ti) = tok_at(m.start).filter(|&ti| ti > 0 && toks[ti].start == m.start) else {
+                continue;
+            };
+            let p = &toks[ti - 1];
+            let covered = ments.iter().any(|o| p.start < o.end && p.end > o.start);
+            if !covered
+                && p.end + 1 == m.start
+                && is_name_word(&text[p.start..p.end])
+                && !(1..=4).any(|l| ti >= l && self.title_at(&words, ti - l).is_some_and(|(_, len)| len >= l))
+                && !lex.leader_nouns.contains(&p.lower)
+            {
+                ments[mi].start = p.start;
+            }
+        }
+
         // 4. Pronouns, resolved against earlier mentions (this sentence and the two before).
         ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
@@ -930,6 +976,40 @@ impl<'r> Extractor<'r> {
                         .flatten()
                         .map(|m| m.actor)
                 });
+            // "to the United States and NATO, forcing them": a plural pronoun right after a
+            // coordination stands for all of it.
+            if kind == Pron::They {
+                let mut before: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start && !m.pronoun).collect();
+                before.sort_by_key(|m| m.start);
+                if let [.., m1, m2] = before[..] {
+                    let between = text
+                        .get(m1.end..m2.start)
+                        .unwrap_or("")
+                        .trim()
+                        .trim_start_matches(',')
+                        .trim();
+                    let gap = text
+                        .get(m2.end..t.start)
+                        .map_or(usize::MAX, |g| g.split_whitespace().count());
+                    if matches!(between, "and" | "&") && gap <= 6 && m1.actor != m2.actor {
+                        let pair = [m1.actor, m2.actor];
+                        for actor in pair {
+                            ments.push(Mention {
+                                start: t.start,
+                                end: t.end,
+                                actor,
+                                plural: true,
+                                pronoun: true,
+                                objective: matches!(t.lower.as_str(), "them" | "themselves"),
+                                modifier: false,
+                                sentence: si,
+                                how: How::Pronoun,
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
             if let Some(actor) = found {
                 ments.push(Mention {
                     start: t.start,
@@ -948,7 +1028,10 @@ impl<'r> Extractor<'r> {
         // Drop overlaps (keep the earlier, longer one).
         let mut kept: Vec<Mention> = Vec::new();
         for m in ments {
-            if kept.last().is_none_or(|l| m.start >= l.end) {
+            let same_pronoun = kept
+                .last()
+                .is_some_and(|l| l.pronoun && m.pronoun && l.start == m.start && l.end == m.end);
+            if same_pronoun || kept.last().is_none_or(|l| m.start >= l.end) {
                 kept.push(m);
             }
         }
@@ -972,7 +1055,15 @@ impl<'r> Extractor<'r> {
                     sk_tok.pop();
                 }
                 sk.push(Sk::Slot(slots.len()));
-                slots.push(vec![mi]);
+                // A pronoun for a coordination is one mention per member, all in one slot.
+                let mut members = vec![mi];
+                while members.len() < ments.len() - mi
+                    && ments[mi + members.len()].start == ments[mi].start
+                    && ments[mi + members.len()].end == ments[mi].end
+                {
+                    members.push(mi + members.len());
+                }
+                slots.push(members);
                 sk_tok.push(ti);
                 while ti < toks.len() && toks[ti].start < ments[mi].end {
                     ti += 1;
@@ -1128,332 +1219,352 @@ impl<'r> Extractor<'r> {
         let sk_tok: Vec<usize> = sk_tok.iter().zip(&keep).filter(|(_, k)| **k).map(|(x, _)| *x).collect();
         // Without the headers, "U.S. President Trump and Russian President Putin" coordinate.
         let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
+        // Understood subjects: a clause with no subject of its own gets its controller's slot
+        // written before its verb, so "{S} <verb> {T}" patterns read it.
+        // Patterns read the sentence as written, then (when it has any) with its understood subjects.
         let actor_of = |slot: usize| -> Vec<ActorRef> {
             let mut v: Vec<ActorRef> = slots[slot].iter().map(|&mi| ments[mi].actor).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
-        let sk_words: Vec<&str> = sk
-            .iter()
-            .map(|x| if let Sk::Word(w) = x { w.as_str() } else { "@" })
-            .collect();
-        let mut skel = String::new();
-        let mut offsets = Vec::with_capacity(sk.len());
-        for item in &sk {
-            offsets.push(skel.len());
-            match item {
-                Sk::Word(w) => skel.push_str(w),
-                Sk::Slot(n) => {
-                    // A possessive pronoun ("its", "their") is written `&N`: it can be a slot of
-                    // a pattern ("its invasion of Ukraine") and a gap can pass over it
-                    // ("threatened to halt their exports to Ukraine").
-                    let possessive = slots[*n].iter().all(|&mi| possessive_pronoun(text, &ments[mi]));
-                    skel.push(if possessive { '&' } else { '@' });
-                    skel.push_str(&n.to_string());
-                }
-            }
-            skel.push(' ');
+        let mut readings = Vec::with_capacity(2);
+        let (sk_u, sk_tok_u, understood_u) =
+            self.understood_subjects(sk.clone(), sk_tok.clone(), &slots, &ments, &modifier, text);
+        readings.push((vec![false; sk.len()], sk, sk_tok));
+        if understood_u.iter().any(|&u| u) {
+            readings.push((understood_u, sk_u, sk_tok_u));
         }
-        let item_at = |off: usize| offsets.partition_point(|&o| o <= off).saturating_sub(1);
-        let ends_with_question = text[s..e].trim_end().ends_with('?');
-        if slots.len() >= 2 || slots.iter().any(|s| s.len() >= 2) {
-            let said_by_slots: Vec<usize> = self
-                .attribution
+        let mut trace_skeleton = String::new();
+        for (understood, sk, sk_tok) in &readings {
+            let sk_words: Vec<&str> = sk
                 .iter()
-                .flat_map(|re| {
-                    re.captures_iter(&skel)
-                        .filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok())
-                        .collect::<Vec<_>>()
-                })
+                .map(|x| if let Sk::Word(w) = x { w.as_str() } else { "@" })
                 .collect();
-            // Prefilter: a pattern runs only when a word of its trigger is in the sentence.
-            let mut candidate = vec![false; self.pattern_count];
-            for &i in &self.unfiltered {
-                candidate[i] = true;
+            let mut skel = String::new();
+            let mut offsets = Vec::with_capacity(sk.len());
+            for item in sk.iter() {
+                offsets.push(skel.len());
+                match item {
+                    Sk::Word(w) => skel.push_str(w),
+                    Sk::Slot(n) => {
+                        // A possessive pronoun ("its", "their") is written `&N`: it can be a slot of
+                        // a pattern ("its invasion of Ukraine") and a gap can pass over it
+                        // ("threatened to halt their exports to Ukraine").
+                        let possessive = slots[*n].iter().all(|&mi| possessive_pronoun(text, &ments[mi]));
+                        skel.push(if possessive { '&' } else { '@' });
+                        skel.push_str(&n.to_string());
+                    }
+                }
+                skel.push(' ');
             }
-            for w in &sk_words {
-                for &i in self.trigger_index.get(*w).map_or(&[][..], |v| v.as_slice()) {
+            let item_at = |off: usize| offsets.partition_point(|&o| o <= off).saturating_sub(1);
+            let ends_with_question = text[s..e].trim_end().ends_with('?');
+            if slots.len() >= 2 || slots.iter().any(|s| s.len() >= 2) {
+                let said_by_slots: Vec<usize> = self
+                    .attribution
+                    .iter()
+                    .flat_map(|re| {
+                        re.captures_iter(&skel)
+                            .filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                // Prefilter: a pattern runs only when a word of its trigger is in the sentence.
+                let mut candidate = vec![false; self.pattern_count];
+                for &i in &self.unfiltered {
                     candidate[i] = true;
                 }
-            }
-            for (pi, (rel, pat)) in rules.patterns().enumerate() {
-                if !candidate[pi] || self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule) {
-                    continue;
+                for w in &sk_words {
+                    for &i in self.trigger_index.get(*w).map_or(&[][..], |v| v.as_slice()) {
+                        candidate[i] = true;
+                    }
                 }
-                // Matches are tried from every start, not only after the previous match: a match
-                // rejected below (a source that does not own its noun) must not hide a later one
-                // that overlaps it. Each slot pair is read once per pattern.
-                let mut at = 0;
-                let mut seen_pairs: Vec<(usize, usize)> = Vec::new();
-                while at <= skel.len() {
-                    let Some(c) = pat.compiled.regex.captures_at(&skel, at) else {
-                        break;
-                    };
-                    let whole = c.get(0).expect("match");
-                    at = skel[whole.start()..]
-                        .char_indices()
-                        .nth(1)
-                        .map_or(skel.len() + 1, |(i, _)| whole.start() + i);
-                    let tr = c.name("TR").unwrap_or(whole);
-                    let (tr_first, tr_last) = (item_at(tr.start()), item_at(tr.end().saturating_sub(2)));
-                    let (m_first, m_last) = (item_at(whole.start()), item_at(whole.end().saturating_sub(2)));
-                    // A participle after an auxiliary is passive: only patterns written for it read it.
-                    if !pat.rule.contains("passive")
-                        && tr_first > 0
-                        && PASSIVE_AUX.contains(&sk_words[tr_first - 1])
-                        && sk_words.get(tr_last + 1) == Some(&"by")
-                    {
+                for (pi, (rel, pat)) in rules.patterns().enumerate() {
+                    if !candidate[pi] || self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule) {
                         continue;
                     }
-                    // A verb right after a determiner or a preposition is a noun: "prerequisites for
-                    // talks with Moscow", "the attacks on Kyiv" (nominal patterns cover those).
-                    // A gerund after a preposition stays a verb: "instrumental in supporting Kyiv".
-                    if pat.source.contains('<')
-                        && tr_first > 0
-                        && (DETERMINERS.contains(&sk_words[tr_first - 1])
-                            || (NOUN_PREPOSITIONS.contains(&sk_words[tr_first - 1])
-                                && !sk_words[tr_first].ends_with("ing")))
-                    {
-                        continue;
-                    }
-                    // A place is not a target ("a new security order in Europe"), unless the pattern says so.
-                    if let Some(tg) = c.name("T") {
-                        let ti = item_at(tg.start());
-                        let spelled = pat.source.contains(" in {T}") || pat.source.contains("in) {T}");
-                        if ti > 0 && PLACE_MARKERS.contains(&sk_words[ti - 1]) && !spelled {
-                            continue;
-                        }
-                    }
-                    // A speaker is never the source of what they report: no attribution verb in the gaps.
-                    let speaker_gap = (m_first..=m_last)
-                        .filter(|i| *i < tr_first || *i > tr_last)
-                        .any(|i| lex.attribution_verbs.iter().any(|v| v == sk_words[i]));
-                    if speaker_gap {
-                        continue;
-                    }
-                    let slot = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<usize>().ok());
-                    let mut pairs: Vec<(ActorRef, ActorRef, usize, usize)> = Vec::new();
-                    if pat.compiled.pair {
-                        let Some(ps) = slot("P") else { continue };
-                        let members = actor_of(ps);
-                        // Members of one side do not negotiate or ally with each other: "Witkoff and
-                        // Kushner met Dmitriev", "Putin and his foreign minister".
-                        let orgs = |x: ActorRef| -> Vec<ActorRef> {
-                            let mut v: Vec<ActorRef> = ex.actor(rules, x).roles.iter().map(|r| r.of).collect();
-                            if ex.actor(rules, x).kind != Kind::Person {
-                                v.push(x);
-                            }
-                            v
+                    // Matches are tried from every start, not only after the previous match: a match
+                    // rejected below (a source that does not own its noun) must not hide a later one
+                    // that overlaps it. Each slot pair is read once per pattern.
+                    let mut at = 0;
+                    let mut seen_pairs: Vec<(usize, usize)> = Vec::new();
+                    while at <= skel.len() {
+                        let Some(c) = pat.compiled.regex.captures_at(&skel, at) else {
+                            break;
                         };
-                        for a in 0..members.len() {
-                            for b in a + 1..members.len() {
-                                let (oa, ob) = (orgs(members[a]), orgs(members[b]));
-                                if oa.iter().any(|o| ob.contains(o)) {
-                                    continue;
-                                }
-                                pairs.push((members[a], members[b], ps, ps));
-                            }
-                        }
-                    } else {
-                        let (Some(ss), Some(ts)) = (slot("S"), slot("T")) else {
-                            continue;
-                        };
-                        if slots[ss].iter().all(|&mi| ments[mi].objective) {
-                            continue;
-                        }
-                        // A source that opens the match must not be the object of a preposition
-                        // ("talks with Putin before consulting Kyiv") or half of an "X-Y" compound.
-                        // A possessor is not the subject of the verb after it ("Kyiv's goals and handed ..."),
-                        // unless an actor head follows ("Russia's army attacked").
-                        let verbal = pat.source.starts_with("{S} ~~");
-                        let possessor = sk_words.get(m_first + 1) == Some(&"'s")
-                            && !sk_words.get(m_first + 2).is_some_and(|w| {
-                                rules
-                                    .lexicon
-                                    .singular_heads
-                                    .iter()
-                                    .chain(&rules.lexicon.plural_heads)
-                                    .any(|h| h == w)
-                            })
-                            && sk_words[(m_first + 2).min(tr_first)..tr_first]
-                                .iter()
-                                .any(|w| POSSESSED_SUBJECT_GAP.contains(w));
-                        if verbal && possessor && c.name("S").is_some_and(|g| g.start() == whole.start() + 1) {
-                            continue;
-                        }
-                        let relative = pat.source.contains("which") || pat.source.contains("who");
-                        let s_first = !relative && c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
-                        // Look past a determiner: "to the United States and NATO, forcing them ...".
-                        let before = match m_first {
-                            0 => None,
-                            1 => Some(sk_words[0]),
-                            _ if matches!(sk_words[m_first - 1], "the" | "a" | "an") => Some(sk_words[m_first - 2]),
-                            _ => Some(sk_words[m_first - 1]),
-                        };
-                        if verbal
-                            && s_first
-                            && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))
+                        let whole = c.get(0).expect("match");
+                        at = skel[whole.start()..]
+                            .char_indices()
+                            .nth(1)
+                            .map_or(skel.len() + 1, |(i, _)| whole.start() + i);
+                        let tr = c.name("TR").unwrap_or(whole);
+                        let (tr_first, tr_last) = (item_at(tr.start()), item_at(tr.end().saturating_sub(2)));
+                        let (m_first, m_last) = (item_at(whole.start()), item_at(whole.end().saturating_sub(2)));
+                        // A participle after an auxiliary is passive: only patterns written for it read it.
+                        if !pat.rule.contains("passive")
+                            && tr_first > 0
+                            && PASSIVE_AUX.contains(&sk_words[tr_first - 1])
+                            && sk_words.get(tr_last + 1) == Some(&"by")
                         {
                             continue;
                         }
-                        // "in central Kyiv", "in war-torn Ukraine": a place after an adjective.
-                        if verbal
-                            && s_first
-                            && m_first >= 2
-                            && PLACE_MARKERS.contains(&sk_words[m_first - 2])
-                            && sk_words[m_first - 1].chars().all(|c| c.is_alphabetic() || c == '-')
-                            && !matches!(
-                                sk_words[m_first - 1],
-                                "which"
-                                    | "that"
-                                    | "who"
-                                    | "whom"
-                                    | "whose"
-                                    | "turn"
-                                    | "response"
-                                    | "return"
-                                    | "fact"
-                                    | "particular"
-                                    | "general"
-                                    | "addition"
-                                    | "part"
-                                    | "short"
-                                    | "contrast"
-                            )
-                            && !slots[ss].iter().all(|&mi| ments[mi].pronoun)
+                        // A verb right after a determiner or a preposition is a noun: "prerequisites for
+                        // talks with Moscow", "the attacks on Kyiv" (nominal patterns cover those).
+                        // A gerund after a preposition stays a verb: "instrumental in supporting Kyiv".
+                        if pat.source.contains('<')
+                            && tr_first > 0
+                            && (DETERMINERS.contains(&sk_words[tr_first - 1])
+                                || (NOUN_PREPOSITIONS.contains(&sk_words[tr_first - 1])
+                                    && !sk_words[tr_first].ends_with("ing")))
                         {
                             continue;
                         }
-                        // "NATO membership ... has undermined": a modifier of a noun is not the subject.
-                        let modifies = sk_words
-                            .get(m_first + 1)
-                            .is_some_and(|w| rules.lexicon.possessed_heads.iter().any(|h| h == w));
-                        let pronoun_s = slots[ss].iter().all(|&mi| ments[mi].pronoun);
-                        if verbal && s_first && modifies && !pronoun_s {
-                            continue;
-                        }
-                        // A nominal pattern ("{S} ~3 war in {T}") reads S as the owner of the noun:
-                        // not across a preposition or a verb ("talks with Putin on the war in
-                        // Ukraine", "Russia's war of aggression against"), and not when S is itself
-                        // a place or an object ("stability in Europe and the war in Ukraine").
-                        let nominal = !verbal
-                            && !relative
-                            && ["{S} ~", "{S} 's", "{S} ('s)"]
-                                .iter()
-                                .any(|p| pat.source.starts_with(p))
-                            && !pat.source.contains('<');
-                        if nominal && s_first {
-                            let si_ = item_at(c.name("S").expect("S").start());
-                            // "Russia's war", and "the Russian invasion" (a demonym owns its noun too).
-                            let possessive = sk_words.get(si_ + 1) == Some(&"'s")
-                                || slots[ss].iter().all(|&mi| {
-                                    matches!(ments[mi].how, How::Demonym(_)) || possessive_pronoun(text, &ments[mi])
-                                });
-                            let gap = &sk_words[(si_ + 1).min(tr_first)..tr_first];
-                            if gap.iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w)) {
+                        // A place is not a target ("a new security order in Europe"), unless the pattern says so.
+                        if let Some(tg) = c.name("T") {
+                            let ti = item_at(tg.start());
+                            let spelled = pat.source.contains(" in {T}") || pat.source.contains("in) {T}");
+                            if ti > 0 && PLACE_MARKERS.contains(&sk_words[ti - 1]) && !spelled {
                                 continue;
                             }
-                            if !possessive
+                        }
+                        // A speaker is never the source of what they report: no attribution verb in the gaps.
+                        let speaker_gap = (m_first..=m_last)
+                            .filter(|i| *i < tr_first || *i > tr_last)
+                            .any(|i| lex.attribution_verbs.iter().any(|v| v == sk_words[i]));
+                        if speaker_gap {
+                            continue;
+                        }
+                        let slot = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<usize>().ok());
+                        let mut pairs: Vec<(ActorRef, ActorRef, usize, usize)> = Vec::new();
+                        if pat.compiled.pair {
+                            let Some(ps) = slot("P") else { continue };
+                            // An understood subject is one side of its clause, not a group acting together.
+                            if c.name("P").is_some_and(|g| understood[item_at(g.start())]) {
+                                continue;
+                            }
+                            let members = actor_of(ps);
+                            // Members of one side do not negotiate or ally with each other: "Witkoff and
+                            // Kushner met Dmitriev", "Putin and his foreign minister".
+                            let orgs = |x: ActorRef| -> Vec<ActorRef> {
+                                let mut v: Vec<ActorRef> = ex.actor(rules, x).roles.iter().map(|r| r.of).collect();
+                                if ex.actor(rules, x).kind != Kind::Person {
+                                    v.push(x);
+                                }
+                                v
+                            };
+                            for a in 0..members.len() {
+                                for b in a + 1..members.len() {
+                                    let (oa, ob) = (orgs(members[a]), orgs(members[b]));
+                                    if oa.iter().any(|o| ob.contains(o)) {
+                                        continue;
+                                    }
+                                    pairs.push((members[a], members[b], ps, ps));
+                                }
+                            }
+                        } else {
+                            let (Some(ss), Some(ts)) = (slot("S"), slot("T")) else {
+                                continue;
+                            };
+                            if slots[ss].iter().all(|&mi| ments[mi].objective) {
+                                continue;
+                            }
+                            // A source that opens the match must not be the object of a preposition
+                            // ("talks with Putin before consulting Kyiv") or half of an "X-Y" compound.
+                            // A possessor is not the subject of the verb after it ("Kyiv's goals and handed ..."),
+                            // unless an actor head follows ("Russia's army attacked").
+                            let verbal = pat.source.starts_with("{S} ~~");
+                            let possessor = sk_words.get(m_first + 1) == Some(&"'s")
+                                && !sk_words.get(m_first + 2).is_some_and(|w| {
+                                    rules
+                                        .lexicon
+                                        .singular_heads
+                                        .iter()
+                                        .chain(&rules.lexicon.plural_heads)
+                                        .any(|h| h == w)
+                                })
+                                && sk_words[(m_first + 2).min(tr_first)..tr_first]
+                                    .iter()
+                                    .any(|w| POSSESSED_SUBJECT_GAP.contains(w));
+                            if verbal && possessor && c.name("S").is_some_and(|g| g.start() == whole.start() + 1) {
+                                continue;
+                            }
+                            let relative = pat.source.contains("which") || pat.source.contains("who");
+                            let s_first = !relative && c.name("S").is_some_and(|g| g.start() == whole.start() + 1);
+                            // Look past a determiner: "to the United States and NATO, forcing them ...".
+                            let before = match m_first {
+                                0 => None,
+                                1 => Some(sk_words[0]),
+                                _ if matches!(sk_words[m_first - 1], "the" | "a" | "an") => Some(sk_words[m_first - 2]),
+                                _ => Some(sk_words[m_first - 1]),
+                            };
+                            if verbal
+                                && s_first
+                                && !understood[m_first]
                                 && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))
                             {
                                 continue;
                             }
-                        }
-                        // "destabilize Europe and undermine NATO": a source followed by "and" + the
-                        // verb is the object of an earlier verb, not the subject of this one.
-                        if verbal
-                            && s_first
-                            && tr_first == m_first + 2
-                            && matches!(sk_words.get(m_first + 1), Some(&"and") | Some(&"or"))
-                        {
-                            continue;
-                        }
-                        if seen_pairs.contains(&(ss, ts)) {
-                            continue;
-                        }
-                        seen_pairs.push((ss, ts));
-                        for a in actor_of(ss) {
-                            for b in actor_of(ts) {
-                                pairs.push((a, b, ss, ts));
+                            // "in central Kyiv", "in war-torn Ukraine": a place after an adjective.
+                            if verbal
+                                && s_first
+                                && !understood[m_first]
+                                && m_first >= 2
+                                && PLACE_MARKERS.contains(&sk_words[m_first - 2])
+                                && sk_words[m_first - 1].chars().all(|c| c.is_alphabetic() || c == '-')
+                                && !matches!(
+                                    sk_words[m_first - 1],
+                                    "which"
+                                        | "that"
+                                        | "who"
+                                        | "whom"
+                                        | "whose"
+                                        | "turn"
+                                        | "response"
+                                        | "return"
+                                        | "fact"
+                                        | "particular"
+                                        | "general"
+                                        | "addition"
+                                        | "part"
+                                        | "short"
+                                        | "contrast"
+                                )
+                                && !slots[ss].iter().all(|&mi| ments[mi].pronoun)
+                            {
+                                continue;
+                            }
+                            // "NATO membership ... has undermined": a modifier of a noun is not the subject.
+                            let modifies = sk_words
+                                .get(m_first + 1)
+                                .is_some_and(|w| rules.lexicon.possessed_heads.iter().any(|h| h == w));
+                            let pronoun_s = slots[ss].iter().all(|&mi| ments[mi].pronoun);
+                            if verbal && s_first && modifies && !pronoun_s {
+                                continue;
+                            }
+                            // A nominal pattern ("{S} ~3 war in {T}") reads S as the owner of the noun:
+                            // not across a preposition or a verb ("talks with Putin on the war in
+                            // Ukraine", "Russia's war of aggression against"), and not when S is itself
+                            // a place or an object ("stability in Europe and the war in Ukraine").
+                            let nominal = !verbal
+                                && !relative
+                                && ["{S} ~", "{S} 's", "{S} ('s)"]
+                                    .iter()
+                                    .any(|p| pat.source.starts_with(p))
+                                && !pat.source.contains('<');
+                            if nominal && s_first {
+                                let si_ = item_at(c.name("S").expect("S").start());
+                                // "Russia's war", and "the Russian invasion" (a demonym owns its noun too).
+                                let possessive = sk_words.get(si_ + 1) == Some(&"'s")
+                                    || slots[ss].iter().all(|&mi| {
+                                        matches!(ments[mi].how, How::Demonym(_)) || possessive_pronoun(text, &ments[mi])
+                                    });
+                                let gap = &sk_words[(si_ + 1).min(tr_first)..tr_first];
+                                if gap.iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w)) {
+                                    continue;
+                                }
+                                if !possessive
+                                    && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))
+                                {
+                                    continue;
+                                }
+                            }
+                            // "destabilize Europe and undermine NATO": a source followed by "and" + the
+                            // verb is the object of an earlier verb, not the subject of this one.
+                            if verbal
+                                && s_first
+                                && tr_first == m_first + 2
+                                && matches!(sk_words.get(m_first + 1), Some(&"and") | Some(&"or"))
+                            {
+                                continue;
+                            }
+                            if seen_pairs.contains(&(ss, ts)) {
+                                continue;
+                            }
+                            seen_pairs.push((ss, ts));
+                            for a in actor_of(ss) {
+                                for b in actor_of(ts) {
+                                    pairs.push((a, b, ss, ts));
+                                }
                             }
                         }
-                    }
-                    // Verbal patterns read negation and hedges just before the source too ("if Putin
-                    // agrees"); nominal ones only between the source and the trigger.
-                    let window_start = if pat.source.starts_with("{S} ~~") || pat.source.starts_with("{P}") {
-                        m_first.saturating_sub(3)
-                    } else {
-                        m_first
-                    };
-                    let window: String = sk_words[window_start.min(tr_first)..tr_first].join(" ");
-                    let window = format!(" {window} ").replace(" not only ", " ");
-                    let clause_start = sk_words[..=tr_last]
-                        .iter()
-                        .rposition(|w| *w == ";" || *w == "—")
-                        .map_or(0, |p| p + 1);
-                    let clause: String = format!(" {} ", sk_words[clause_start.min(tr_first)..tr_first].join(" "));
-                    let cue =
-                        |list: &[String], hay: &str| list.iter().find(|c| hay.contains(&format!(" {c} "))).cloned();
-                    let mut why = Vec::new();
-                    if let Some(c) = cue(&lex.negation, &window) {
-                        why.push(format!("negation: {c}"));
-                    }
-                    if pat.hedged {
-                        why.push("hedge: the pattern is hedged".to_string());
-                    } else if let Some(c) = cue(&lex.hedge, &window) {
-                        why.push(format!("hedge: {c}"));
-                    } else if let Some(c) = cue(&lex.condition, &clause) {
-                        why.push(format!("condition: {c}"));
-                    } else if ends_with_question {
-                        why.push("hedge: question".to_string());
-                    }
-                    let negated = why.iter().any(|w| w.starts_with("negation"));
-                    let hedged = why.iter().any(|w| !w.starts_with("negation"));
-                    let item_start = |i: usize| toks[sk_tok[i]].start;
-                    let item_end = |i: usize| if i + 1 < sk.len() { item_start(i + 1) } else { e };
-                    let trigger = text[item_start(tr_first)..item_end(tr_last)]
-                        .trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
-                        .to_string();
-                    for (a, b, ss, ts) in pairs {
-                        if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
-                            continue;
-                        }
-                        let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
-                        // A leader praising or backing their own state says nothing about relations
-                        // between actors ("Zelensky praised Ukrainian forces").
-                        if rel.id == "supports" && serves(a, b) {
-                            continue;
-                        }
-                        if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
-                            continue;
-                        }
-                        let said_by = said_by_slots
+                        // Verbal patterns read negation and hedges just before the source too ("if Putin
+                        // agrees"); nominal ones only between the source and the trigger.
+                        let window_start = if pat.source.starts_with("{S} ~~") || pat.source.starts_with("{P}") {
+                            m_first.saturating_sub(3)
+                        } else {
+                            m_first
+                        };
+                        let window: String = sk_words[window_start.min(tr_first)..tr_first].join(" ");
+                        let window = format!(" {window} ").replace(" not only ", " ");
+                        let clause_start = sk_words[..=tr_last]
                             .iter()
-                            .find(|&&sp| sp != ss && sp != ts && sp < slots.len() && actor_of(sp).len() == 1)
-                            .map(|&sp| actor_of(sp)[0]);
-                        found.push(RelationInstance {
-                            source: a,
-                            relation: rel.id.clone(),
-                            target: b,
-                            negated,
-                            hedged,
-                            said_by,
-                            sentence: si,
-                            start: s,
-                            end: e,
-                            rule: pat.rule.clone(),
-                            trigger: trigger.clone(),
-                            why: why.clone(),
-                        });
+                            .rposition(|w| *w == ";" || *w == "—")
+                            .map_or(0, |p| p + 1);
+                        let clause: String = format!(" {} ", sk_words[clause_start.min(tr_first)..tr_first].join(" "));
+                        let cue =
+                            |list: &[String], hay: &str| list.iter().find(|c| hay.contains(&format!(" {c} "))).cloned();
+                        let mut why = Vec::new();
+                        if let Some(c) = cue(&lex.negation, &window) {
+                            why.push(format!("negation: {c}"));
+                        }
+                        if pat.hedged {
+                            why.push("hedge: the pattern is hedged".to_string());
+                        } else if let Some(c) = cue(&lex.hedge, &window) {
+                            why.push(format!("hedge: {c}"));
+                        } else if let Some(c) = cue(&lex.condition, &clause) {
+                            why.push(format!("condition: {c}"));
+                        } else if ends_with_question {
+                            why.push("hedge: question".to_string());
+                        }
+                        let negated = why.iter().any(|w| w.starts_with("negation"));
+                        let hedged = why.iter().any(|w| !w.starts_with("negation"));
+                        let item_start = |i: usize| toks[sk_tok[i]].start;
+                        let item_end = |i: usize| if i + 1 < sk.len() { item_start(i + 1) } else { e };
+                        let trigger = text[item_start(tr_first)..item_end(tr_last)]
+                            .trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+                            .to_string();
+                        for (a, b, ss, ts) in pairs {
+                            if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
+                                continue;
+                            }
+                            let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
+                            // A leader praising or backing their own state says nothing about relations
+                            // between actors ("Zelensky praised Ukrainian forces").
+                            if rel.id == "supports" && serves(a, b) {
+                                continue;
+                            }
+                            if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
+                                continue;
+                            }
+                            let said_by = said_by_slots
+                                .iter()
+                                .find(|&&sp| sp != ss && sp != ts && sp < slots.len() && actor_of(sp).len() == 1)
+                                .map(|&sp| actor_of(sp)[0]);
+                            found.push(RelationInstance {
+                                source: a,
+                                relation: rel.id.clone(),
+                                target: b,
+                                negated,
+                                hedged,
+                                said_by,
+                                sentence: si,
+                                start: s,
+                                end: e,
+                                rule: pat.rule.clone(),
+                                trigger: trigger.clone(),
+                                why: why.clone(),
+                            });
+                        }
                     }
                 }
             }
+            trace_skeleton = skel;
         }
         if self.trace {
             ex.traces.push(SentenceTrace {
                 sentence: si,
-                skeleton: skel.trim_end().to_string(),
+                skeleton: trace_skeleton.trim_end().to_string(),
                 slots: (0..slots.len()).map(actor_of).collect(),
             });
         }
@@ -1471,6 +1582,195 @@ impl<'r> Extractor<'r> {
             }
         }
         ex.mentions.extend(ments);
+    }
+
+    /// Writes the understood subject of a subjectless clause before its verb:
+    /// - a participle or gerund clause takes the subject of its main clause: "Trump spoke with
+    ///   Putin before consulting Kyiv", "Russia struck Kyiv overnight, targeting the grid";
+    /// - the second verb of "S V ... and V-ed T" takes S;
+    /// - a relative "who"/"which" takes its antecedent, and after "S's N ..., which" the owner S
+    ///   ("Trump's negotiations with Putin, which have sidelined Ukraine").
+    fn understood_subjects(
+        &self,
+        sk: Vec<Sk>,
+        sk_tok: Vec<usize>,
+        slots: &[Vec<usize>],
+        ments: &[Mention],
+        modifier: &[bool],
+        text: &str,
+    ) -> (Vec<Sk>, Vec<usize>, Vec<bool>) {
+        let lex = &self.rules.lexicon;
+        let word = |k: usize| match sk.get(k) {
+            Some(Sk::Word(w)) => w.as_str(),
+            Some(Sk::Slot(_)) => "@",
+            None => "",
+        };
+        let slot_at = |k: usize| match sk.get(k) {
+            Some(Sk::Slot(n)) => Some(*n),
+            _ => None,
+        };
+        let plain = |n: usize| {
+            !modifier[n]
+                && slots[n]
+                    .iter()
+                    .all(|&mi| !ments[mi].objective && !possessive_pronoun(text, &ments[mi]))
+        };
+        // The subject of the clause that holds item k: the slot that opens it (after a fronted
+        // phrase and its comma, or a conjunction), not a possessor nor a speaker, with a verb
+        // between it and k.
+        let subject_before = |k: usize| -> Option<usize> {
+            let start = (0..k)
+                .rev()
+                .find(|&i| matches!(word(i), ";" | ":" | "—" | "\"" | "“" | "”"))
+                .map_or(0, |i| i + 1);
+            let mut i = start;
+            while i + 2 < k {
+                if let Some(n) = slot_at(i) {
+                    let prev = if i > start { word(i - 1) } else { "" };
+                    let next = word(i + 1);
+                    let speaker = lex.attribution_verbs.iter().any(|v| v == next)
+                        || (i + 2 < k && lex.attribution_verbs.iter().any(|v| v == word(i + 2)));
+                    let opens = matches!(
+                        prev,
+                        "" | ","
+                            | "that"
+                            | "but"
+                            | "while"
+                            | "when"
+                            | "after"
+                            | "before"
+                            | "because"
+                            | "since"
+                            | "although"
+                            | "though"
+                            | "as"
+                            | "if"
+                            | "then"
+                            | "now"
+                            | "also"
+                            | "meanwhile"
+                            | "however"
+                            | "yet"
+                            | "instead"
+                    );
+                    let opens = opens || lex.attribution_verbs.iter().any(|v| v == prev);
+                    if opens && !speaker && next != "'s" {
+                        return plain(n).then_some(n);
+                    }
+                }
+                i += 1;
+            }
+            None
+        };
+        let aux = |w: &str| {
+            matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "continues"
+                    | "continued"
+            )
+        };
+        let mut out: Vec<Sk> = Vec::with_capacity(sk.len() + 4);
+        let mut out_tok: Vec<usize> = Vec::with_capacity(sk.len() + 4);
+        let mut understood: Vec<bool> = Vec::with_capacity(sk.len() + 4);
+        let mut last_gerund: Option<usize> = None;
+        for k in 0..sk.len() {
+            let w = word(k);
+            let prev = if k > 0 { word(k - 1) } else { "" };
+            let prev2 = if k > 1 { word(k - 2) } else { "" };
+            let mut insert: Option<usize> = None;
+            if self.gerunds.contains(w) {
+                let opens = prev == ","
+                    || matches!(prev, "before" | "after" | "while" | "by" | "when" | "through" | "since")
+                    || (prev == "of"
+                        && matches!(
+                            prev2,
+                            "idea"
+                                | "goal"
+                                | "aim"
+                                | "policy"
+                                | "strategy"
+                                | "prospect"
+                                | "plan"
+                                | "purpose"
+                                | "task"
+                                | "intention"
+                                | "hope"
+                                | "hopes"
+                                | "way"
+                                | "means"
+                                | "possibility"
+                                | "option"
+                        ))
+                    || (prev == "on"
+                        && matches!(
+                            prev2,
+                            "focus"
+                                | "focuses"
+                                | "focused"
+                                | "focusing"
+                                | "concentrate"
+                                | "concentrated"
+                                | "insist"
+                                | "insists"
+                                | "insisted"
+                                | "insisting"
+                        ));
+                if opens {
+                    insert = subject_before(k);
+                } else if prev == "and" {
+                    // "attacking Kharkiv and threatening Ukraine": the subject of the gerund before.
+                    insert = last_gerund;
+                }
+            } else if prev == "and" && self.pasts.contains(w) && k >= 2 {
+                insert = subject_before(k - 1);
+            } else if matches!(prev, "who" | "which") && prev2 == "," && (aux(w) || self.pasts.contains(w)) {
+                // The antecedent: "Putin, who ...", "Russia, which ...", or the owner of
+                // "S's N ..., which" ("which" does not stand for a person).
+                let antecedent = slot_at(k - 3).filter(|&n| {
+                    let person = slots[n].iter().any(|&mi| {
+                        ments[mi].actor < self.rules.actors.len()
+                            && self.rules.actors[ments[mi].actor].kind == Kind::Person
+                    });
+                    plain(n) && slots[n].len() == 1 && (prev == "who") == person
+                });
+                if let Some(n) = antecedent {
+                    insert = Some(n);
+                } else {
+                    insert = (k.saturating_sub(9)..k - 2)
+                        .rev()
+                        .take_while(|&i| !matches!(word(i), "," | ";" | ":" | "—" | "which" | "who" | "that"))
+                        .find(|&i| word(i + 1) == "'s" && slot_at(i).is_some_and(plain))
+                        .and_then(slot_at);
+                }
+            }
+            if w.len() > 5 && w.ends_with("ing") {
+                last_gerund = insert;
+            }
+            if let Some(n) = insert {
+                out.push(Sk::Slot(n));
+                out_tok.push(sk_tok[k]);
+                understood.push(true);
+            }
+            out.push(sk[k].clone());
+            out_tok.push(sk_tok[k]);
+            understood.push(false);
+        }
+        (out, out_tok, understood)
     }
 
     /// `(class, words)` of a leader noun or title at word `i`: "president" -> ("president", 1).
@@ -1532,6 +1832,15 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
                 let and_seen =
                     members.len() > 1 && (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or"));
                 if and_seen && sep_len == 1 && word(j) == "," {
+                    break;
+                }
+                // "According to Lavrov, European leaders, together with Zelensky, ...": a comma
+                // before a member that "together with" joins is not a list separator.
+                let with_next = |k: usize| {
+                    (word(k) == "," && matches!(word(k + 1), "together" | "along") && word(k + 2) == "with")
+                        || (matches!(word(k), "together" | "along") && word(k + 1) == "with")
+                };
+                if sep_len == 1 && word(j) == "," && with_next(j + 2) {
                     break;
                 }
                 match sk.get(j + sep_len) {

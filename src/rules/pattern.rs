@@ -30,6 +30,9 @@ pub struct CompiledPattern {
     /// Words one of which must occur in a sentence for the pattern to match
     /// (the words of its trigger); `None` when the trigger has a wildcard.
     pub trigger_words: Option<Vec<String>>,
+    /// The first word of every inflection of the pattern's `<verb>` groups, with its lemma's
+    /// first word: `("consult", "consulting")`. The extractor reads understood subjects with them.
+    pub verb_forms: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +103,7 @@ struct Compiler<'a> {
     /// Inside an optional group before the trigger: words are not recorded.
     in_optional: usize,
     trigger_words: Vec<String>,
+    verb_forms: Vec<(String, String)>,
     filterable: bool,
     /// The pattern has a `<verb>`: the first one is the trigger, whatever comes before it.
     verb_trigger: bool,
@@ -233,7 +237,12 @@ impl Compiler<'_> {
             }
             let mut forms: Vec<String> = Vec::new();
             for lemma in inner.split('|') {
+                let head = lemma.split_whitespace().next().unwrap_or("").to_lowercase();
                 for f in inflect(lemma.trim(), self.irregular) {
+                    let form_head = f.split_whitespace().next().unwrap_or("").to_string();
+                    if !self.verb_forms.iter().any(|(_, x)| *x == form_head) {
+                        self.verb_forms.push((head.clone(), form_head));
+                    }
                     if !forms.contains(&f) {
                         forms.push(f);
                     }
@@ -300,6 +309,7 @@ pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<C
         in_trigger: false,
         in_optional: 0,
         trigger_words: Vec::new(),
+        verb_forms: Vec::new(),
         filterable: true,
         verb_trigger: false,
     };
@@ -323,6 +333,7 @@ pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<C
         regex,
         pair,
         trigger_words,
+        verb_forms: c.verb_forms,
     })
 }
 

@@ -133,4 +133,62 @@ fn news_syntax() {
         "Ukraine, backed by the United States, held the line.",
         &["united_states supports ukraine"],
     );
+    // Understood subjects: participle and gerund clauses take the main clause's subject ...
+    check(
+        &x,
+        "Trump spoke with Putin before consulting Kyiv.",
+        &[
+            "donald_trump negotiates ukraine",
+            "donald_trump negotiates vladimir_putin",
+        ],
+    );
+    check(
+        &x,
+        "Russia struck Kharkiv overnight, targeting Ukraine's energy grid.",
+        &["russia attacks ukraine"],
+    );
+    // ... not the object's ("accused Russia of attacking"), and not a speaker's.
+    check(
+        &x,
+        "Zelensky said Russia launched a new offensive, attacking Kharkiv and threatening Ukraine.",
+        &["russia threatens ukraine"],
+    );
+    // ... a second verb takes the first one's subject ...
+    check(
+        &x,
+        "Trump set out deadlines for an agreement and threatened Moscow with sanctions.",
+        &["donald_trump threatens russia"],
+    );
+    // ... a relative takes its antecedent, or the owner of "S's N ..., which".
+    check(
+        &x,
+        "Trump's negotiations with Putin, which have sidelined Ukraine, worried Brussels.",
+        &[
+            "donald_trump excludes ukraine",
+            "donald_trump negotiates vladimir_putin",
+        ],
+    );
+    check(
+        &x,
+        "Europe, which will not be able to support Zelensky for long, waits.",
+        &["europe not supports volodymyr_zelensky"],
+    );
+    // "together with" joins two sources; an unknown first name before a known surname is that person.
+    check(
+        &x,
+        "According to Lavrov, European leaders, together with Vladimir Zelensky, promote the idea of isolating Russia.",
+        &["europe excludes russia", "volodymyr_zelensky excludes russia"],
+    );
+    // A plural pronoun right after a coordination stands for all of it.
+    check(
+        &x,
+        "Russia sent drafts to the United States and NATO, forcing them to reply.",
+        &["russia pressures nato", "russia pressures united_states"],
+    );
+    // Overlapping mentions in a headline are no reason to fail.
+    check(
+        &x,
+        "Peace Talks: U.S. Move, European Concerns & Ukrainian Resistance. They met.",
+        &[],
+    );
 }
