@@ -267,11 +267,25 @@ const EXPLETIVE_NEXT: &[&str] = &[
     "emerges",
 ];
 
+/// Words between an actor and a plural head that keep the head the actor's: "NATO foreign ministers".
+const HEAD_MODIFIERS: &[&str] = &[
+    "foreign", "defence", "defense", "finance", "economy", "interior", "trade", "senior", "top", "military", "member",
+];
+
 /// Auxiliaries that make the participle after them passive ("were rejected by Russia").
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "gets", "got"];
 
-/// Conflictual relations that a person does not hold against the state or organization they serve.
-const NOT_AGAINST_OWN: &[&str] = &["opposes", "rejects", "attacks", "threatens", "excludes", "pressures"];
+/// Conflictual relations (and demands) that a person does not hold against the state or
+/// organization they serve: "Macron said France should ..." is no demand on France.
+const NOT_AGAINST_OWN: &[&str] = &[
+    "opposes",
+    "rejects",
+    "attacks",
+    "threatens",
+    "excludes",
+    "pressures",
+    "demands",
+];
 
 /// Subject pronouns: they prefer the subject of the sentence (or the previous one) to the nearest mention.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it"];
@@ -629,6 +643,14 @@ impl<'r> Extractor<'r> {
                     } else if actor.kind != Kind::Person && is_head(next, &lex.plural_heads) {
                         m.end = toks[tj + 1].end;
                         m.plural = true;
+                    } else if actor.kind != Kind::Person
+                        && HEAD_MODIFIERS.contains(&next)
+                        && words.get(tj + 2).is_some_and(|w| is_head(w, &lex.plural_heads))
+                    {
+                        // "NATO Foreign Ministers", "EU defence ministers": they.
+                        m.end = toks[tj + 2].end;
+                        m.plural = true;
+                        m.modifier = false;
                     } else if actor.kind != Kind::Person && is_head(next, &lex.singular_heads) {
                         m.end = toks[tj + 1].end;
                     }
@@ -675,7 +697,13 @@ impl<'r> Extractor<'r> {
                 }
                 AliasKind::PluralDemonym => {
                     // "the Russians"; or a sentence's subject: "Ukrainians should focus on ..."
-                    if prev != "the" && ti != 0 {
+                    // "Instead, Ukrainians should ...": a clause's subject after a fronted phrase.
+                    let clause_subject = matches!(prev, "," | "but" | "while")
+                        && (matches!(
+                            next,
+                            "should" | "must" | "will" | "would" | "can" | "could" | "have" | "had" | "are" | "were"
+                        ) || lex.attribution_verbs.iter().any(|v| v == next));
+                    if prev != "the" && ti != 0 && !clause_subject {
                         continue;
                     }
                     m.plural = true;
@@ -947,14 +975,30 @@ impl<'r> Extractor<'r> {
                     .take_while(|m| m.sentence == prev)
                     .collect();
                 in_prev.reverse();
-                if let Some(first) = in_prev.first() {
+                // That sentence's subject: its first mention that is not the object of a
+                // preposition ("... annexation of Crimea by Russia, NATO ministers agreed").
+                let subject = in_prev
+                    .iter()
+                    .position(|m| {
+                        let w = word_before(text, m.start);
+                        !OBJECT_MARKERS.contains(&w.as_str()) && !PLACE_MARKERS.contains(&w.as_str()) && w != "by"
+                    })
+                    .unwrap_or(0);
+                if let Some(first) = in_prev.get(subject) {
                     earlier.push(first);
                 }
-                earlier.extend(in_prev.iter().skip(1).rev());
+                earlier.extend(
+                    in_prev
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .filter(|(i, _)| *i != subject)
+                        .map(|(_, m)| m),
+                );
             }
             let found = earlier
                 .iter()
-                .filter(|m| {
+                .find(|m| {
                     let a = ex.actor(rules, m.actor);
                     match kind {
                         Pron::Male => a.kind == Kind::Person && a.gender != Gender::Female,
@@ -963,8 +1007,16 @@ impl<'r> Extractor<'r> {
                         Pron::They => m.plural || a.kind == Kind::Group,
                     }
                 })
+                // A person the rules do not know, acting between the candidate and "he"/"she",
+                // is the likelier antecedent: "Zaluzhnyi tried to canvass support. In the room,
+                // he was supported by Reznikov" is no word about Putin.
+                .filter(|m| {
+                    !matches!(kind, Pron::Male | Pron::Female)
+                        || !unknown_person_acts(text, m.end, t.start, |a, b| {
+                            ments.iter().chain(ex.mentions.iter()).any(|o| a < o.end && b > o.start)
+                        })
+                })
                 .map(|m| m.actor)
-                .next()
                 .or_else(|| {
                     // "they" for a state or organization, as news often writes.
                     (kind == Pron::They)
@@ -1050,6 +1102,15 @@ impl<'r> Extractor<'r> {
             if next_m < ments.len() && ments[next_m].start <= toks[ti].start {
                 let mi = next_m;
                 // An article before an actor carries nothing for patterns: "by the United States".
+                // "the country's European partners": a possessive description is a determiner too.
+                let n = sk.len();
+                if n >= 2
+                    && matches!(&sk[n - 1], Sk::Word(w) if w == "'s")
+                    && matches!(&sk[n - 2], Sk::Word(w) if matches!(w.as_str(), "country" | "nation" | "bloc" | "alliance"))
+                {
+                    sk.truncate(n - 2);
+                    sk_tok.truncate(n - 2);
+                }
                 if matches!(sk.last(), Some(Sk::Word(w)) if w == "the" || w == "a" || w == "an") {
                     sk.pop();
                     sk_tok.pop();
@@ -1401,7 +1462,13 @@ impl<'r> Extractor<'r> {
                             if verbal
                                 && s_first
                                 && !understood[m_first]
-                                && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))
+                                && before.is_some_and(|w| {
+                                    // "pressured by Washington to wrap up a deal": an agent is no subject.
+                                    OBJECT_MARKERS.contains(&w)
+                                        || PLACE_MARKERS.contains(&w)
+                                        || (w == "by"
+                                            && (pat.source.contains('<') || sk_words.get(m_first + 1) == Some(&"to")))
+                                })
                             {
                                 continue;
                             }
@@ -1868,6 +1935,111 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
         i += 1;
     }
     (out, out_tok)
+}
+
+/// Whether `text[from..to]` holds a capitalized name that no mention covers, right before a
+/// verb ("Zaluzhnyi tried", "Sullivan said"): a person the rules do not know, acting.
+fn unknown_person_acts(text: &str, from: usize, to: usize, covered: impl Fn(usize, usize) -> bool) -> bool {
+    let Some(span) = text.get(from..to) else {
+        return false;
+    };
+    let toks = tokenize(span, from);
+    toks.windows(2).any(|w| {
+        let name = &text[w[0].start..w[0].end];
+        let next = w[1].lower.as_str();
+        let verb = next.len() > 3 && next.ends_with("ed")
+            || matches!(
+                next,
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "is"
+                    | "will"
+                    | "would"
+                    | "met"
+                    | "spoke"
+                    | "wrote"
+                    | "tried"
+                    | "took"
+                    | "made"
+                    | "sought"
+                    | "went"
+                    | "came"
+                    | "began"
+            );
+        verb && name.len() > 2
+            && is_name_word(name)
+            && text[w[1].start..].starts_with(|c: char| c.is_lowercase())
+            && !NOT_NAMES.contains(&name)
+            && !covered(w[0].start, w[0].end)
+    })
+}
+
+/// Capitalized words that start sentences rather than name people.
+const NOT_NAMES: &[&str] = &[
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Which",
+    "But",
+    "And",
+    "Yet",
+    "Then",
+    "Now",
+    "Officials",
+    "Moscow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Nothing",
+    "Everything",
+    "Everyone",
+    "Nobody",
+    "Many",
+    "Some",
+    "Most",
+];
+
+/// The lowercased word before byte `pos` (skipping "the"): "by" in "by the Kremlin".
+fn word_before(text: &str, pos: usize) -> String {
+    let head = text.get(..pos).unwrap_or("");
+    let mut it = head.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev();
+    let w = it.next().unwrap_or("").to_lowercase();
+    if w == "the" {
+        it.next().unwrap_or("").to_lowercase()
+    } else {
+        w
+    }
 }
 
 fn is_name_word(w: &str) -> bool {

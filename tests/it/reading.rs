@@ -191,4 +191,28 @@ fn news_syntax() {
         "Peace Talks: U.S. Move, European Concerns & Ukrainian Resistance. They met.",
         &[],
     );
+    // "NATO Foreign Ministers" are "they"; an earlier sentence's subject is not the object of a preposition.
+    check(
+        &x,
+        "After the annexation of Crimea by Russia, NATO Foreign Ministers met. They decided to develop their practical support to Ukraine.",
+        &["nato supports ukraine"],
+    );
+    // A person the rules do not know, acting in between, is the likelier "he".
+    check(
+        &x,
+        "Putin spoke on television. Zaluzhnyi tried to canvass support. In the room, he was supported by Reznikov.",
+        &[],
+    );
+    // A plural demonym opens a clause after a fronted phrase; "the country's" is a determiner.
+    check(
+        &x,
+        "Instead, Ukrainians should focus on convincing the country's European partners.",
+        &["ukraine demands europe"],
+    );
+    // An agent after "by" is not the subject of the verb after it.
+    check(
+        &x,
+        "France will back Ukraine, pressured by Washington to wrap up a deal with Russia.",
+        &["france supports ukraine"],
+    );
 }
