@@ -272,6 +272,27 @@ const HEAD_MODIFIERS: &[&str] = &[
     "foreign", "defence", "defense", "finance", "economy", "interior", "trade", "senior", "top", "military", "member",
 ];
 
+/// "it is easier for him to outsource ...": after these, "for X to" makes X the infinitive's subject.
+const INFINITIVE_ADJECTIVES: &[&str] = &[
+    "easier",
+    "easy",
+    "important",
+    "necessary",
+    "possible",
+    "impossible",
+    "hard",
+    "harder",
+    "difficult",
+    "vital",
+    "crucial",
+    "essential",
+    "better",
+    "time",
+    "imperative",
+    "natural",
+    "logical",
+];
+
 /// Auxiliaries that make the participle after them passive ("were rejected by Russia").
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "gets", "got"];
 
@@ -1463,8 +1484,13 @@ impl<'r> Extractor<'r> {
                                 && s_first
                                 && !understood[m_first]
                                 && before.is_some_and(|w| {
-                                    // "pressured by Washington to wrap up a deal": an agent is no subject.
-                                    OBJECT_MARKERS.contains(&w)
+                                    // "pressured by Washington to wrap up a deal": an agent is no subject;
+                                    // "easier for him to outsource": the subject of an infinitive is.
+                                    (OBJECT_MARKERS.contains(&w)
+                                        && !(w == "for"
+                                            && sk_words.get(m_first + 1) == Some(&"to")
+                                            && m_first >= 2
+                                            && INFINITIVE_ADJECTIVES.contains(&sk_words[m_first - 2])))
                                         || PLACE_MARKERS.contains(&w)
                                         || (w == "by"
                                             && (pat.source.contains('<') || sk_words.get(m_first + 1) == Some(&"to")))
@@ -1685,15 +1711,24 @@ impl<'r> Extractor<'r> {
         // The subject of the clause that holds item k: the slot that opens it (after a fronted
         // phrase and its comma, or a conjunction), not a possessor nor a speaker, with a verb
         // between it and k.
-        let subject_before = |k: usize| -> Option<usize> {
+        let sk_words: Vec<&str> = (0..sk.len()).map(word).collect();
+        let subject_before_in = |k: usize, through_quotes: bool| -> Option<usize> {
             let start = (0..k)
                 .rev()
-                .find(|&i| matches!(word(i), ";" | ":" | "—" | "\"" | "“" | "”"))
+                .find(|&i| match word(i) {
+                    ";" | ":" | "—" => true,
+                    "\"" | "“" | "”" => !through_quotes,
+                    _ => false,
+                })
                 .map_or(0, |i| i + 1);
             let mut i = start;
             while i + 2 < k {
                 if let Some(n) = slot_at(i) {
-                    let prev = if i > start { word(i - 1) } else { "" };
+                    // A title before the slot is part of it: "Defense Secretary Pete Hegseth ruled".
+                    let title = (1..=4)
+                        .find(|&l| i >= start + l && self.title_at(&sk_words, i - l).is_some_and(|(_, len)| len == l))
+                        .unwrap_or(0);
+                    let prev = if i > start + title { word(i - title - 1) } else { "" };
                     let next = word(i + 1);
                     let speaker = lex.attribution_verbs.iter().any(|v| v == next)
                         || (i + 2 < k && lex.attribution_verbs.iter().any(|v| v == word(i + 2)));
@@ -1729,6 +1764,7 @@ impl<'r> Extractor<'r> {
             }
             None
         };
+        let subject_before = |k: usize| subject_before_in(k, false);
         let aux = |w: &str| {
             matches!(
                 w,
@@ -1805,7 +1841,10 @@ impl<'r> Extractor<'r> {
                 }
             } else if prev == "and" && self.pasts.contains(w) && k >= 2 {
                 insert = subject_before(k - 1);
-            } else if matches!(prev, "who" | "which") && prev2 == "," && (aux(w) || self.pasts.contains(w)) {
+            } else if matches!(prev, "who" | "which")
+                && (prev2 == "," || (prev2 == "\"" && k >= 3 && word(k - 3) == ","))
+                && (aux(w) || self.pasts.contains(w))
+            {
                 // The antecedent: "Putin, who ...", "Russia, which ...", or the owner of
                 // "S's N ..., which" ("which" does not stand for a person).
                 let antecedent = slot_at(k - 3).filter(|&n| {
@@ -1823,6 +1862,11 @@ impl<'r> Extractor<'r> {
                         .take_while(|&i| !matches!(word(i), "," | ";" | ":" | "—" | "which" | "who" | "that"))
                         .find(|&i| word(i + 1) == "'s" && slot_at(i).is_some_and(plain))
                         .and_then(slot_at);
+                    // "which" for a whole clause: "Hegseth ruled out ..., which marked a major
+                    // concession to Russia" (the clause's subject did it).
+                    if insert.is_none() && prev == "which" && slot_at(k - 3).is_none() {
+                        insert = subject_before_in(k, true);
+                    }
                 }
             }
             if w.len() > 5 && w.ends_with("ing") {

@@ -215,4 +215,16 @@ fn news_syntax() {
         "France will back Ukraine, pressured by Washington to wrap up a deal with Russia.",
         &["france supports ukraine"],
     );
+    // "which" for a whole clause takes that clause's subject (a title before it is part of it).
+    check(
+        &x,
+        "Defense Secretary Pete Hegseth ruled out the idea, calling it \u{201c}unrealistic,\u{201d} which marked a major concession to Russia.",
+        &["pete_hegseth concedes russia"],
+    );
+    // The subject of an infinitive after "for" is its source.
+    check(
+        &x,
+        "It is much easier for Washington to outsource this issue to the Europeans.",
+        &["united_states pressures europe"],
+    );
 }
