@@ -272,6 +272,35 @@ const HEAD_MODIFIERS: &[&str] = &[
     "foreign", "defence", "defense", "finance", "economy", "interior", "trade", "senior", "top", "military", "member",
 ];
 
+/// Verbs of travel: "travelled to Moscow to meet Putin" is a purpose clause of their subject.
+const MOTION_VERBS: &[&str] = &[
+    "travelled",
+    "traveled",
+    "travels",
+    "travel",
+    "went",
+    "goes",
+    "go",
+    "flew",
+    "flies",
+    "fly",
+    "came",
+    "comes",
+    "come",
+    "arrived",
+    "arrives",
+    "arrive",
+    "headed",
+    "heads",
+    "head",
+    "returned",
+    "returns",
+    "return",
+    "visited",
+    "visits",
+    "visit",
+];
+
 /// "it is easier for him to outsource ...": after these, "for X to" makes X the infinitive's subject.
 const INFINITIVE_ADJECTIVES: &[&str] = &[
     "easier",
@@ -380,6 +409,7 @@ pub struct Extractor<'r> {
     /// has an understood subject ("..., before consulting Kyiv").
     gerunds: rustc_hash::FxHashSet<String>,
     pasts: rustc_hash::FxHashSet<String>,
+    bases: rustc_hash::FxHashSet<String>,
 }
 
 impl<'r> Extractor<'r> {
@@ -472,6 +502,12 @@ impl<'r> Extractor<'r> {
                 .patterns()
                 .flat_map(|(_, p)| p.compiled.verb_forms.iter())
                 .filter(|(_, f)| f.ends_with("ing"))
+                .map(|(_, f)| f.clone())
+                .collect(),
+            bases: rules
+                .patterns()
+                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
+                .filter(|(l, f)| f == l)
                 .map(|(_, f)| f.clone())
                 .collect(),
             pasts: rules
@@ -968,7 +1004,27 @@ impl<'r> Extractor<'r> {
             let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
             let opens_clause = ti == 0
                 || CLAUSE_BOUNDARIES.contains(&words[ti - 1])
-                || matches!(words[ti - 1], "and" | "that" | "or" | "said" | "says" | "\"");
+                || matches!(words[ti - 1], "and" | "that" | "or" | "said" | "says" | "\"")
+                || lex.attribution_verbs.iter().any(|v| *v == words[ti - 1])
+                || matches!(
+                    words[ti - 1],
+                    "warned"
+                        | "warns"
+                        | "vowed"
+                        | "vows"
+                        | "promised"
+                        | "pledged"
+                        | "threatened"
+                        | "hoped"
+                        | "hopes"
+                        | "expects"
+                        | "expected"
+                        | "fears"
+                        | "feared"
+                        | "signalled"
+                        | "signaled"
+                        | "signals"
+                );
             if SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause {
                 // The subject of the pronoun's clause, else of the sentence.
                 let boundary = toks[..ti]
@@ -1630,6 +1686,18 @@ impl<'r> Extractor<'r> {
                             if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
                                 continue;
                             }
+                            // Members of one side do not negotiate or ally with each other ("Putin's
+                            // envoy Dmitriev attends the talks with Putin").
+                            let side = |x: ActorRef| -> Vec<ActorRef> {
+                                let mut v: Vec<ActorRef> = ex.actor(rules, x).roles.iter().map(|r| r.of).collect();
+                                if ex.actor(rules, x).kind != Kind::Person {
+                                    v.push(x);
+                                }
+                                v
+                            };
+                            if rel.symmetric && side(a).iter().any(|o| side(b).contains(o)) {
+                                continue;
+                            }
                             let said_by = said_by_slots
                                 .iter()
                                 .find(|&&sp| sp != ss && sp != ts && sp < slots.len() && actor_of(sp).len() == 1)
@@ -1728,7 +1796,13 @@ impl<'r> Extractor<'r> {
                     let title = (1..=4)
                         .find(|&l| i >= start + l && self.title_at(&sk_words, i - l).is_some_and(|(_, len)| len == l))
                         .unwrap_or(0);
-                    let prev = if i > start + title { word(i - title - 1) } else { "" };
+                    // ... and so is the organization before the title: "Trump envoy Witkoff".
+                    let org = usize::from(title > 0 && i > start + title && slot_at(i - title - 1).is_some());
+                    let prev = if i > start + title + org {
+                        word(i - title - org - 1)
+                    } else {
+                        ""
+                    };
                     let next = word(i + 1);
                     let speaker = lex.attribution_verbs.iter().any(|v| v == next)
                         || (i + 2 < k && lex.attribution_verbs.iter().any(|v| v == word(i + 2)));
@@ -1756,6 +1830,14 @@ impl<'r> Extractor<'r> {
                             | "instead"
                     );
                     let opens = opens || lex.attribution_verbs.iter().any(|v| v == prev);
+                    // "Trump envoy Steve Witkoff travelled": the header's slot is not the subject.
+                    let header = self
+                        .title_at(&sk_words, i + 1)
+                        .is_some_and(|(_, len)| slot_at(i + 1 + len).is_some());
+                    if header {
+                        i += 1;
+                        continue;
+                    }
                     if opens && !speaker && next != "'s" {
                         return plain(n).then_some(n);
                     }
@@ -1839,8 +1921,21 @@ impl<'r> Extractor<'r> {
                     // "attacking Kharkiv and threatening Ukraine": the subject of the gerund before.
                     insert = last_gerund;
                 }
-            } else if prev == "and" && self.pasts.contains(w) && k >= 2 {
-                insert = subject_before(k - 1);
+            } else if prev == "to"
+                && self.bases.contains(w)
+                && k >= 4
+                && slot_at(k - 2).is_some()
+                && matches!(word(k - 3), "to" | "in")
+                && MOTION_VERBS.contains(&word(k - 4))
+            {
+                // "Witkoff travelled to Moscow to meet Putin": a purpose clause takes the subject.
+                insert = subject_before(k);
+            } else if (prev == "and" || (k >= 2 && aux(prev) && word(k - 2) == "and"))
+                && self.pasts.contains(w)
+                && k >= 2
+            {
+                // "... and forced Putin", "... and has forced Putin".
+                insert = subject_before(if prev == "and" { k - 1 } else { k - 2 });
             } else if matches!(prev, "who" | "which")
                 && (prev2 == "," || (prev2 == "\"" && k >= 3 && word(k - 3) == ","))
                 && (aux(w) || self.pasts.contains(w))

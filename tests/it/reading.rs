@@ -227,4 +227,24 @@ fn news_syntax() {
         "It is much easier for Washington to outsource this issue to the Europeans.",
         &["united_states pressures europe"],
     );
+    // A purpose clause after a verb of travel takes its subject; a header is not the subject.
+    check(
+        &x,
+        "Trump envoy Steve Witkoff travelled to Moscow to meet Putin on August 6.",
+        &["steve_witkoff negotiates vladimir_putin"],
+    );
+    // "and has forced": a second verb after an auxiliary.
+    check(
+        &x,
+        "Kyiv has managed to decimate the Black Sea Fleet and has forced Putin to withdraw.",
+        &["ukraine pressures vladimir_putin"],
+    );
+    // "it" after "warned" is the warner.
+    check(
+        &x,
+        "The Kremlin wants talks on Ukraine and has warned it will pursue military means.",
+        &[],
+    );
+    // Members of one side do not negotiate with each other.
+    check(&x, "Putin's envoy Kirill Dmitriev attended the talks with Putin.", &[]);
 }
