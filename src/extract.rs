@@ -272,6 +272,39 @@ const HEAD_MODIFIERS: &[&str] = &[
     "foreign", "defence", "defense", "finance", "economy", "interior", "trade", "senior", "top", "military", "member",
 ];
 
+/// Nouns whose owner does the infinitive after them: "Russia's refusal to negotiate".
+const CONTROL_NOUNS: &[&str] = &[
+    "decision",
+    "plan",
+    "plans",
+    "move",
+    "refusal",
+    "attempt",
+    "attempts",
+    "bid",
+    "effort",
+    "efforts",
+    "push",
+    "readiness",
+    "willingness",
+    "intention",
+    "threat",
+    "threats",
+    "pledge",
+    "promise",
+    "promises",
+    "commitment",
+    "determination",
+    "failure",
+    "reluctance",
+    "unwillingness",
+    "offer",
+    "proposal",
+    "campaign",
+    "drive",
+    "vow",
+];
+
 /// Verbs of travel: "travelled to Moscow to meet Putin" is a purpose clause of their subject.
 const MOTION_VERBS: &[&str] = &[
     "travelled",
@@ -1921,6 +1954,18 @@ impl<'r> Extractor<'r> {
                     // "attacking Kharkiv and threatening Ukraine": the subject of the gerund before.
                     insert = last_gerund;
                 }
+            } else if prev == "to" && self.bases.contains(w) && k >= 3 && CONTROL_NOUNS.contains(&prev2) {
+                // "Russia's refusal to negotiate with Kyiv", "the U.S. decision to remove ...":
+                // the owner of the noun does what follows.
+                insert = (k.saturating_sub(6)..k - 2)
+                    .rev()
+                    .take_while(|&i| !matches!(word(i), "," | ";" | ":" | "—" | "\"" | "of" | "with" | "for"))
+                    .find(|&i| {
+                        slot_at(i).is_some_and(plain)
+                            && (word(i + 1) == "'s" || i + 1 == k - 2)
+                            && !(i > 0 && OBJECT_MARKERS.contains(&word(i - 1)) && word(i + 1) != "'s")
+                    })
+                    .and_then(slot_at);
             } else if prev == "to"
                 && self.bases.contains(w)
                 && k >= 4

@@ -247,4 +247,10 @@ fn news_syntax() {
     );
     // Members of one side do not negotiate with each other.
     check(&x, "Putin's envoy Kirill Dmitriev attended the talks with Putin.", &[]);
+    // The owner of a control noun does the infinitive after it.
+    check(
+        &x,
+        "Trump's plan to meet Putin was welcomed.",
+        &["donald_trump negotiates vladimir_putin"],
+    );
 }
