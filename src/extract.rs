@@ -443,6 +443,8 @@ pub struct Extractor<'r> {
     gerunds: rustc_hash::FxHashSet<String>,
     pasts: rustc_hash::FxHashSet<String>,
     bases: rustc_hash::FxHashSet<String>,
+    /// Gerunds of the attacks and threatens patterns' verbs ("targeting", "invading").
+    hostile_gerunds: rustc_hash::FxHashSet<String>,
 }
 
 impl<'r> Extractor<'r> {
@@ -533,6 +535,13 @@ impl<'r> Extractor<'r> {
                 .expect("boilerplate regexes compiled one by one compile as a set"),
             gerunds: rules
                 .patterns()
+                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
+                .filter(|(_, f)| f.ends_with("ing"))
+                .map(|(_, f)| f.clone())
+                .collect(),
+            hostile_gerunds: rules
+                .patterns()
+                .filter(|(r, _)| r.id == "attacks" || r.id == "threatens")
                 .flat_map(|(_, p)| p.compiled.verb_forms.iter())
                 .filter(|(_, f)| f.ends_with("ing"))
                 .map(|(_, f)| f.clone())
@@ -1064,7 +1073,14 @@ impl<'r> Extractor<'r> {
                     .iter()
                     .rposition(|b| CLAUSE_BOUNDARIES.contains(&b.lower.as_str()))
                     .map_or(s, |b| toks[b].end);
-                let before = |m: &&Mention| m.end <= t.start && !m.modifier;
+                // A possessor is not a clause's subject: "Ukraine's future is in NATO and they ...".
+                let before = |m: &&Mention| {
+                    m.end <= t.start
+                        && !m.modifier
+                        && !text
+                            .get(m.end..)
+                            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+                };
                 let subject = ments
                     .iter()
                     .filter(before)
@@ -1266,6 +1282,41 @@ impl<'r> Extractor<'r> {
             sk_tok.push(ti);
             ti += 1;
         }
+        // One actor named twice in a row is one mention: "the United Nations (UN) General Assembly".
+        let same = |a: usize, b: usize| {
+            slots[a].len() == 1 && slots[b].len() == 1 && ments[slots[a][0]].actor == ments[slots[b][0]].actor
+        };
+        let mut merged: Vec<Sk> = Vec::with_capacity(sk.len());
+        let mut merged_tok: Vec<usize> = Vec::with_capacity(sk.len());
+        let mut drop_close = false;
+        for (item, tok) in sk.into_iter().zip(sk_tok) {
+            match &item {
+                Sk::Slot(n) => {
+                    let l = merged.len();
+                    if matches!(merged.last(), Some(Sk::Slot(p)) if same(*p, *n)) {
+                        continue;
+                    }
+                    if l >= 2
+                        && matches!(&merged[l - 1], Sk::Word(w) if w == "(")
+                        && matches!(&merged[l - 2], Sk::Slot(p) if same(*p, *n))
+                    {
+                        merged.pop();
+                        merged_tok.pop();
+                        drop_close = true;
+                        continue;
+                    }
+                }
+                Sk::Word(w) if w == ")" && drop_close => {
+                    drop_close = false;
+                    continue;
+                }
+                _ => {}
+            }
+            drop_close = false;
+            merged.push(item);
+            merged_tok.push(tok);
+        }
+        let (sk, sk_tok) = (merged, merged_tok);
         let modifier: Vec<bool> = slots.iter().map(|m| ments[m[0]].modifier).collect();
         let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
         let actor_of = |slot: usize| -> Vec<ActorRef> {
@@ -1490,6 +1541,21 @@ impl<'r> Extractor<'r> {
                                     && !sk_words[tr_first].ends_with("ing")))
                         {
                             continue;
+                        }
+                        // The target of a hostile act inside the thing acted on is that act's target, not
+                        // the thing's owner: "rejected the idea of an invasion targeting Kyiv" says nothing
+                        // against Kyiv.
+                        if let Some(tg) = c.name("T") {
+                            let ti = item_at(tg.start());
+                            if rel.id != "attacks"
+                                && rel.id != "threatens"
+                                && ti > tr_last + 1
+                                && sk_words[tr_last + 1..ti]
+                                    .iter()
+                                    .any(|w| self.hostile_gerunds.contains(*w))
+                            {
+                                continue;
+                            }
                         }
                         // A place is not a target ("a new security order in Europe"), unless the pattern says so.
                         if let Some(tg) = c.name("T") {

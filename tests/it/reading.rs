@@ -253,4 +253,17 @@ fn news_syntax() {
         "Trump's plan to meet Putin was welcomed.",
         &["donald_trump negotiates vladimir_putin"],
     );
+    // An actor named twice in a row ("the United Nations (UN) General Assembly") is one mention,
+    // and it is no source after "of".
+    check(
+        &x,
+        "NATO Allies, in concert with resolutions of the United Nations (UN) General Assembly, demand that Russia stop the war.",
+        &[],
+    );
+    // A hostile act's target inside the rejected thing is not the rejected party.
+    check(
+        &x,
+        "Poland still rejected the idea of a full-scale invasion targeting Kyiv.",
+        &[],
+    );
 }
