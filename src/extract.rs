@@ -561,7 +561,7 @@ impl<'r> Extractor<'r> {
                         format!("{l}es"),
                         format!("{}ies", l.trim_end_matches('y')),
                     ];
-                    f != l && !f.ends_with("ing") && !third.contains(f)
+                    f != l && !f.ends_with("ing") && !third.contains(f) && !matches!(f.as_str(), "has" | "had")
                 })
                 .map(|(_, f)| f.clone())
                 .collect(),
@@ -578,8 +578,24 @@ impl<'r> Extractor<'r> {
     }
 
     /// The person holding a role of `class` ("leader" for any head) in actor `of` on `date`.
-    fn holder(&self, of: usize, class: &str, date: Option<&str>) -> Option<usize> {
+    fn holder(&self, of: usize, class: &str, spelled: &str, date: Option<&str>) -> Option<usize> {
         let cands = self.roles_of.get(&of)?;
+        // The envoy class holds many offices (ambassador, spokesman, finance minister ...): a
+        // description names a holder only when it spells that holder's own title.
+        if class == "envoy" {
+            // A state has an ambassador in every capital: "Russia's ambassador" names none of them.
+            if spelled.contains("ambassador") {
+                return None;
+            }
+            return cands
+                .iter()
+                .filter(|(p, r)| self.rules.actors[*p].roles[*r].active_on(date))
+                .find(|(p, r)| {
+                    let title = self.rules.actors[*p].roles[*r].title.as_str();
+                    title.eq_ignore_ascii_case(spelled)
+                })
+                .map(|(p, _)| *p);
+        }
         let active = |(p, r): &&(usize, usize)| self.rules.actors[*p].roles[*r].active_on(date);
         let role = |(p, r): &(usize, usize)| &self.rules.actors[*p].roles[*r];
         if class == "leader" {
@@ -824,9 +840,10 @@ impl<'r> Extractor<'r> {
             {
                 if let Some(mj) = tok_end(m.end).filter(|&mj| words.get(mj + 1) == Some(&"'s")) {
                     let (class, len) = self.leader_class(&words, mj + 2);
+                    let spelled = words[(mj + 2).min(words.len())..(mj + 2 + len).min(words.len())].join(" ");
                     let followed_by_name = name_follows(text, &toks, mj + 2 + len);
                     if len > 0 && !followed_by_name {
-                        if let Some(p) = self.holder(m.actor, &class, date) {
+                        if let Some(p) = self.holder(m.actor, &class, &spelled, date) {
                             described.push((i, mj + 1 + len, p));
                             role_edges.push((i, mj + 1 + len, p, m.actor));
                             i = mj + len + 2;
@@ -843,9 +860,10 @@ impl<'r> Extractor<'r> {
                 {
                     if let Some(mj) = tok_end(m.end) {
                         let (class, len) = self.leader_class(&words, mj + 1);
+                        let spelled = words[(mj + 1).min(words.len())..(mj + 1 + len).min(words.len())].join(" ");
                         let followed_by_name = name_follows(text, &toks, mj + 1 + len);
                         if len > 0 && !followed_by_name && rules.actors[m.actor].kind != Kind::Person {
-                            if let Some(p) = self.holder(m.actor, &class, date) {
+                            if let Some(p) = self.holder(m.actor, &class, &spelled, date) {
                                 described.push((i, mj + len, p));
                                 role_edges.push((i, mj + len, p, m.actor));
                                 i = mj + len + 1;
@@ -856,6 +874,7 @@ impl<'r> Extractor<'r> {
                 }
                 // the <leader noun|title> of <org>
                 let (class, len) = self.leader_class(&words, i + 1);
+                let spelled = words[(i + 1).min(words.len())..(i + 1 + len).min(words.len())].join(" ");
                 if len > 0 && words.get(i + 1 + len) == Some(&"of") {
                     let k = i + 2 + len;
                     let at = |k: usize| toks.get(k).and_then(|t| ments.iter().find(|m| m.start == t.start));
@@ -866,7 +885,7 @@ impl<'r> Extractor<'r> {
                         .is_some_and(|mj| words.get(mj + 1) == Some(&"'s"));
                     if let Some(m) = found.filter(|_| !owned_thing) {
                         if rules.actors[m.actor].kind != Kind::Person {
-                            if let Some(p) = self.holder(m.actor, &class, date) {
+                            if let Some(p) = self.holder(m.actor, &class, &spelled, date) {
                                 let mj = tok_end(m.end).unwrap_or(k);
                                 described.push((i, mj, p));
                                 role_edges.push((i, mj, p, m.actor));

@@ -266,4 +266,12 @@ fn news_syntax() {
         "Poland still rejected the idea of a full-scale invasion targeting Kyiv.",
         &[],
     );
+    // A generic office ("Russia's ambassador") names no particular holder; "the Kremlin spokesman" does.
+    check(
+        &x,
+        "Poland summoned Russia's ambassador over the incursion.",
+        &["poland opposes russia"],
+    );
+    // Troops sent into a state attack it; troops deployed to it support it.
+    check(&x, "Russia sent troops into Ukraine.", &["russia attacks ukraine"]);
 }
