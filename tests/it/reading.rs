@@ -274,4 +274,15 @@ fn news_syntax() {
     );
     // Troops sent into a state attack it; troops deployed to it support it.
     check(&x, "Russia sent troops into Ukraine.", &["russia attacks ukraine"]);
+    // Demonyms own what is struck and what is sanctioned.
+    check(
+        &x,
+        "Ukraine struck a Russian oil refinery.",
+        &["ukraine attacks russia"],
+    );
+    check(
+        &x,
+        "The EU's 19th sanctions package against Russia was adopted.",
+        &["european_union pressures russia"],
+    );
 }
