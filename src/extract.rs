@@ -305,6 +305,12 @@ const CONTROL_NOUNS: &[&str] = &[
     "vow",
 ];
 
+/// Verbs that undo or hold back a thing: "lifted sanctions on Russia" is no pressure on Russia.
+const UNDOING_VERBS: &[&str] = &[
+    "lift", "ease", "end", "block", "halt", "suspend", "stop", "cancel", "freeze", "cut", "reduce", "withdraw",
+    "delay", "question", "doubt", "relax", "loosen", "oppose", "resist", "slash", "pause",
+];
+
 /// Verbs of travel: "travelled to Moscow to meet Putin" is a purpose clause of their subject.
 const MOTION_VERBS: &[&str] = &[
     "travelled",
@@ -445,6 +451,9 @@ pub struct Extractor<'r> {
     bases: rustc_hash::FxHashSet<String>,
     /// Gerunds of the attacks and threatens patterns' verbs ("targeting", "invading").
     hostile_gerunds: rustc_hash::FxHashSet<String>,
+    /// Every form of the opposes and rejects patterns' verbs, and of verbs that undo a thing
+    /// ("lift", "ease", "end"): between an owner and its noun they turn the noun around.
+    contrary_verbs: rustc_hash::FxHashSet<String>,
 }
 
 impl<'r> Extractor<'r> {
@@ -538,6 +547,16 @@ impl<'r> Extractor<'r> {
                 .flat_map(|(_, p)| p.compiled.verb_forms.iter())
                 .filter(|(_, f)| f.ends_with("ing"))
                 .map(|(_, f)| f.clone())
+                .collect(),
+            contrary_verbs: rules
+                .patterns()
+                .filter(|(r, _)| r.id == "opposes" || r.id == "rejects")
+                .flat_map(|(_, p)| p.compiled.verb_forms.iter().map(|(_, f)| f.clone()))
+                .chain(
+                    UNDOING_VERBS
+                        .iter()
+                        .flat_map(|v| crate::rules::pattern::inflect(v, &rules.lexicon.irregular)),
+                )
                 .collect(),
             hostile_gerunds: rules
                 .patterns()
@@ -1727,7 +1746,12 @@ impl<'r> Extractor<'r> {
                                         matches!(ments[mi].how, How::Demonym(_)) || possessive_pronoun(text, &ments[mi])
                                     });
                                 let gap = &sk_words[(si_ + 1).min(tr_first)..tr_first];
-                                if gap.iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w)) {
+                                // ... nor across a verb that turns the noun around: "Orban has opposed
+                                // sanctions against Russia", "lifted its sanctions on Moscow".
+                                if gap
+                                    .iter()
+                                    .any(|w| NOMINAL_GAP_BREAKERS.contains(w) || self.contrary_verbs.contains(*w))
+                                {
                                     continue;
                                 }
                                 if !possessive

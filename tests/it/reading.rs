@@ -285,4 +285,12 @@ fn news_syntax() {
         "The EU's 19th sanctions package against Russia was adopted.",
         &["european_union pressures russia"],
     );
+    // A verb that turns the noun around stands between no owner and its noun.
+    check(&x, "Orban has opposed sanctions against Russia.", &[]);
+    check(&x, "Trump lifted sanctions on Belarus.", &[]);
+    check(
+        &x,
+        "Putin agreed to Trump's request to pause attacks on Ukraine's energy infrastructure.",
+        &[],
+    );
 }
