@@ -1067,7 +1067,29 @@ impl<'r> Extractor<'r> {
             if covered(&ments, t) {
                 continue;
             }
-            if kind == Pron::It && t.lower == "it" && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n)) {
+            // "it is important to" is no mention; "it was ready to resume talks" is.
+            let agent_adjective = words.get(ti + 2).is_some_and(|a| {
+                matches!(
+                    *a,
+                    "ready"
+                        | "prepared"
+                        | "willing"
+                        | "unwilling"
+                        | "open"
+                        | "determined"
+                        | "committed"
+                        | "eager"
+                        | "reluctant"
+                        | "keen"
+                        | "unable"
+                        | "able"
+                )
+            });
+            if kind == Pron::It
+                && t.lower == "it"
+                && !agent_adjective
+                && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n))
+            {
                 continue;
             }
             // A possessive right before a mention is its determiner: "its European partners".

@@ -293,4 +293,20 @@ fn news_syntax() {
         "Putin agreed to Trump's request to pause attacks on Ukraine's energy infrastructure.",
         &[],
     );
+    // "it was ready to" is a mention; "denied" negates; "rallied behind" supports.
+    check(
+        &x,
+        "The Kremlin said it was ready to resume talks with Kyiv.",
+        &["russia negotiates ukraine"],
+    );
+    check(
+        &x,
+        "China has denied supplying weapons to Russia.",
+        &["china not supports russia"],
+    );
+    check(
+        &x,
+        "European leaders rallied behind Zelensky after the clash.",
+        &["europe supports volodymyr_zelensky"],
+    );
 }
