@@ -1486,9 +1486,20 @@ impl<'r> Extractor<'r> {
             } else {
                 i + 1
             };
-            if let Some((_, len)) = self.title_at(&sk_words, j) {
+            // A title, or a leader noun ("his Chinese counterpart Wang Yi"), before a name.
+            let len = self.title_at(&sk_words, j).map(|(_, len)| len).or_else(|| {
+                sk_words
+                    .get(j)
+                    .is_some_and(|w| lex.leader_nouns.iter().any(|n| n == w))
+                    .then_some(1)
+            });
+            if let Some(len) = len {
                 if matches!(sk.get(j + len), Some(Sk::Slot(_))) {
                     keep[i..j + len].iter_mut().for_each(|k| *k = false);
+                    // ... with its determiner: "met his Chinese counterpart Wang Yi".
+                    if i > 0 && matches!(sk_words[i - 1], "his" | "her" | "its" | "their") {
+                        keep[i - 1] = false;
+                    }
                 }
             }
         }

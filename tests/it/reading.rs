@@ -309,4 +309,10 @@ fn news_syntax() {
         "European leaders rallied behind Zelensky after the clash.",
         &["europe supports volodymyr_zelensky"],
     );
+    // A leader noun with its determiner before a name is a header too.
+    check(
+        &x,
+        "Sybiha met his Chinese counterpart Wang Yi.",
+        &["andrii_sybiha negotiates wang_yi"],
+    );
 }
