@@ -542,48 +542,29 @@ impl<'r> Extractor<'r> {
                 .collect(),
             boilerplate_tail: regex::RegexSet::new(rules.lexicon.boilerplate_tail.iter().map(|r| r.as_str()))
                 .expect("boilerplate regexes compiled one by one compile as a set"),
-            gerunds: rules
-                .patterns()
-                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
-                .filter(|(_, f)| f.ends_with("ing"))
-                .map(|(_, f)| f.clone())
-                .collect(),
-            contrary_verbs: rules
-                .patterns()
-                .filter(|(r, _)| r.id == "opposes" || r.id == "rejects")
-                .flat_map(|(_, p)| p.compiled.verb_forms.iter().map(|(_, f)| f.clone()))
+            gerunds: verb_forms(rules, |_| true, |_, f| f.ends_with("ing")),
+            contrary_verbs: verb_forms(rules, |r| r == "opposes" || r == "rejects", |_, _| true)
+                .into_iter()
                 .chain(
                     UNDOING_VERBS
                         .iter()
                         .flat_map(|v| crate::rules::pattern::inflect(v, &rules.lexicon.irregular)),
                 )
                 .collect(),
-            hostile_gerunds: rules
-                .patterns()
-                .filter(|(r, _)| r.id == "attacks" || r.id == "threatens")
-                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
-                .filter(|(_, f)| f.ends_with("ing"))
-                .map(|(_, f)| f.clone())
-                .collect(),
-            bases: rules
-                .patterns()
-                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
-                .filter(|(l, f)| f == l)
-                .map(|(_, f)| f.clone())
-                .collect(),
-            pasts: rules
-                .patterns()
-                .flat_map(|(_, p)| p.compiled.verb_forms.iter())
-                .filter(|(l, f)| {
+            hostile_gerunds: verb_forms(rules, |r| r == "attacks" || r == "threatens", |_, f| f.ends_with("ing")),
+            bases: verb_forms(rules, |_| true, |l, f| f == l),
+            pasts: verb_forms(
+                rules,
+                |_| true,
+                |l, f| {
                     let third = [
                         format!("{l}s"),
                         format!("{l}es"),
                         format!("{}ies", l.trim_end_matches('y')),
                     ];
-                    f != l && !f.ends_with("ing") && !third.contains(f) && !matches!(f.as_str(), "has" | "had")
-                })
-                .map(|(_, f)| f.clone())
-                .collect(),
+                    f != l && !f.ends_with("ing") && !third.iter().any(|t| t == f) && !matches!(f, "has" | "had")
+                },
+            ),
         }
     }
 
@@ -1521,13 +1502,9 @@ impl<'r> Extractor<'r> {
             v.dedup();
             v
         };
-        let mut readings = Vec::with_capacity(2);
-        let (sk_u, sk_tok_u, understood_u) =
-            self.understood_subjects(sk.clone(), sk_tok.clone(), &slots, &ments, &modifier, text);
-        readings.push((vec![false; sk.len()], sk, sk_tok));
-        if understood_u.iter().any(|&u| u) {
-            readings.push((understood_u, sk_u, sk_tok_u));
-        }
+        let understood_reading = self.understood_subjects(&sk, &sk_tok, &slots, &ments, &modifier, text);
+        let mut readings = vec![(vec![false; sk.len()], sk, sk_tok)];
+        readings.extend(understood_reading);
         let mut trace_skeleton = String::new();
         for (understood, sk, sk_tok) in &readings {
             let sk_words: Vec<&str> = sk
@@ -1654,13 +1631,7 @@ impl<'r> Extractor<'r> {
                             let members = actor_of(ps);
                             // Members of one side do not negotiate or ally with each other: "Witkoff and
                             // Kushner met Dmitriev", "Putin and his foreign minister".
-                            let orgs = |x: ActorRef| -> Vec<ActorRef> {
-                                let mut v: Vec<ActorRef> = ex.actor(rules, x).roles.iter().map(|r| r.of).collect();
-                                if ex.actor(rules, x).kind != Kind::Person {
-                                    v.push(x);
-                                }
-                                v
-                            };
+                            let orgs = |x: ActorRef| sides(ex, rules, x);
                             for a in 0..members.len() {
                                 for b in a + 1..members.len() {
                                     let (oa, ob) = (orgs(members[a]), orgs(members[b]));
@@ -1863,14 +1834,7 @@ impl<'r> Extractor<'r> {
                             }
                             // Members of one side do not negotiate or ally with each other ("Putin's
                             // envoy Dmitriev attends the talks with Putin").
-                            let side = |x: ActorRef| -> Vec<ActorRef> {
-                                let mut v: Vec<ActorRef> = ex.actor(rules, x).roles.iter().map(|r| r.of).collect();
-                                if ex.actor(rules, x).kind != Kind::Person {
-                                    v.push(x);
-                                }
-                                v
-                            };
-                            if rel.symmetric && side(a).iter().any(|o| side(b).contains(o)) {
+                            if rel.symmetric && sides(ex, rules, a).iter().any(|o| sides(ex, rules, b).contains(o)) {
                                 continue;
                             }
                             let said_by = said_by_slots
@@ -1926,15 +1890,18 @@ impl<'r> Extractor<'r> {
     /// - the second verb of "S V ... and V-ed T" takes S;
     /// - a relative "who"/"which" takes its antecedent, and after "S's N ..., which" the owner S
     ///   ("Trump's negotiations with Putin, which have sidelined Ukraine").
+    ///
+    /// Returns the second reading (which items were written in, the skeleton, its tokens), or
+    /// `None` when no clause needs a subject.
     fn understood_subjects(
         &self,
-        sk: Vec<Sk>,
-        sk_tok: Vec<usize>,
+        sk: &[Sk],
+        sk_tok: &[usize],
         slots: &[Vec<usize>],
         ments: &[Mention],
         modifier: &[bool],
         text: &str,
-    ) -> (Vec<Sk>, Vec<usize>, Vec<bool>) {
+    ) -> Option<(Vec<bool>, Vec<Sk>, Vec<usize>)> {
         let lex = &self.rules.lexicon;
         let word = |k: usize| match sk.get(k) {
             Some(Sk::Word(w)) => w.as_str(),
@@ -2163,7 +2130,7 @@ impl<'r> Extractor<'r> {
             out_tok.push(sk_tok[k]);
             understood.push(false);
         }
-        (out, out_tok, understood)
+        understood.contains(&true).then_some((understood, out, out_tok))
     }
 
     /// `(class, words)` of a leader noun or title at word `i`: "president" -> ("president", 1).
@@ -2261,6 +2228,33 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
         i += 1;
     }
     (out, out_tok)
+}
+
+/// The forms of the `<verb>` groups of the patterns whose relation passes `relation`, kept
+/// where `form(lemma, form)` holds: `verb_forms(rules, |_| true, |_, f| f.ends_with("ing"))`.
+fn verb_forms(
+    rules: &RuleSet,
+    relation: impl Fn(&str) -> bool,
+    form: impl Fn(&str, &str) -> bool,
+) -> rustc_hash::FxHashSet<String> {
+    rules
+        .patterns()
+        .filter(|(r, _)| relation(&r.id))
+        .flat_map(|(_, p)| p.compiled.verb_forms.iter())
+        .filter(|(l, f)| form(l, f))
+        .map(|(_, f)| f.clone())
+        .collect()
+}
+
+/// The sides an actor stands on: the states and organizations a person serves, or the actor
+/// itself. Members of one side do not negotiate or ally with each other.
+fn sides(ex: &Extraction, rules: &RuleSet, x: ActorRef) -> Vec<ActorRef> {
+    let a = ex.actor(rules, x);
+    let mut v: Vec<ActorRef> = a.roles.iter().map(|r| r.of).collect();
+    if a.kind != Kind::Person {
+        v.push(x);
+    }
+    v
 }
 
 /// Whether `text[from..to]` holds a capitalized name that no mention covers, right before a
