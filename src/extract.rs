@@ -2063,6 +2063,20 @@ impl<'r> Extractor<'r> {
                     // "attacking Kharkiv and threatening Ukraine": the subject of the gerund before.
                     insert = last_gerund;
                 }
+            } else if prev == "to"
+                && self.bases.contains(w)
+                && k >= 5
+                && matches!(prev2, "is" | "was" | "remains")
+                && slot_at(k - 3).is_some_and(plain)
+                && word(k - 4) == "of"
+                && (CONTROL_NOUNS.contains(&word(k - 5))
+                    || matches!(
+                        word(k - 5),
+                        "goal" | "aim" | "task" | "idea" | "strategy" | "purpose" | "objective"
+                    ))
+            {
+                // "the true plan of the Old World is to encourage ...": the owner does it.
+                insert = slot_at(k - 3);
             } else if prev == "to" && self.bases.contains(w) && k >= 3 && CONTROL_NOUNS.contains(&prev2) {
                 // "Russia's refusal to negotiate with Kyiv", "the U.S. decision to remove ...":
                 // the owner of the noun does what follows.

@@ -315,4 +315,10 @@ fn news_syntax() {
         "Sybiha met his Chinese counterpart Wang Yi.",
         &["andrii_sybiha negotiates wang_yi"],
     );
+    // "the plan of X is to V": X does it.
+    check(
+        &x,
+        "The goal of Russia is to undermine Ukraine's statehood.",
+        &["russia opposes ukraine"],
+    );
 }
