@@ -2015,6 +2015,15 @@ impl<'r> Extractor<'r> {
         let mut out_tok: Vec<usize> = Vec::with_capacity(sk.len() + 4);
         let mut understood: Vec<bool> = Vec::with_capacity(sk.len() + 4);
         let mut last_gerund: Option<usize> = None;
+        // "For Russia, it is important to keep Trump from ...": Russia does the infinitives.
+        let for_subject = (word(0) == "for" && word(2) == ",")
+            .then(|| slot_at(1).filter(|&n| plain(n)))
+            .flatten()
+            .and_then(|n| {
+                (3..sk.len().min(9))
+                    .find(|&i| INFINITIVE_ADJECTIVES.contains(&word(i)))
+                    .map(|i| (n, i))
+            });
         for k in 0..sk.len() {
             let w = word(k);
             let prev = if k > 0 { word(k - 1) } else { "" };
@@ -2063,6 +2072,8 @@ impl<'r> Extractor<'r> {
                     // "attacking Kharkiv and threatening Ukraine": the subject of the gerund before.
                     insert = last_gerund;
                 }
+            } else if prev == "to" && self.bases.contains(w) && for_subject.is_some_and(|(_, ai)| k > ai) {
+                insert = for_subject.map(|(n, _)| n);
             } else if prev == "to"
                 && self.bases.contains(w)
                 && k >= 5

@@ -321,4 +321,10 @@ fn news_syntax() {
         "The goal of Russia is to undermine Ukraine's statehood.",
         &["russia opposes ukraine"],
     );
+    // "For X, it is important to V": X does the infinitives.
+    check(
+        &x,
+        "For Russia, it is important to keep Trump from imposing sanctions and to restrain Europe.",
+        &["russia pressures donald_trump", "russia pressures europe"],
+    );
 }
