@@ -543,7 +543,8 @@ impl<'r> Extractor<'r> {
             boilerplate_tail: regex::RegexSet::new(rules.lexicon.boilerplate_tail.iter().map(|r| r.as_str()))
                 .expect("boilerplate regexes compiled one by one compile as a set"),
             gerunds: verb_forms(rules, |_| true, |_, f| f.ends_with("ing")),
-            contrary_verbs: verb_forms(rules, |r| r == "opposes" || r == "rejects", |_, _| true)
+            // Single-word lemmas only: "turn against" does not make "turn" contrary.
+            contrary_verbs: verb_forms(rules, |r| r == "opposes" || r == "rejects", |l, _| !l.contains(' '))
                 .into_iter()
                 .chain(
                     UNDOING_VERBS
@@ -552,11 +553,12 @@ impl<'r> Extractor<'r> {
                 )
                 .collect(),
             hostile_gerunds: verb_forms(rules, |r| r == "attacks" || r == "threatens", |_, f| f.ends_with("ing")),
-            bases: verb_forms(rules, |_| true, |l, f| f == l),
+            bases: verb_forms(rules, |_| true, |l, f| l.split(' ').next() == Some(f)),
             pasts: verb_forms(
                 rules,
                 |_| true,
                 |l, f| {
+                    let l = l.split(' ').next().unwrap_or(l);
                     let third = [
                         format!("{l}s"),
                         format!("{l}es"),
@@ -1665,6 +1667,16 @@ impl<'r> Extractor<'r> {
                                 && sk_words[(m_first + 2).min(tr_first)..tr_first]
                                     .iter()
                                     .any(|w| POSSESSED_SUBJECT_GAP.contains(w));
+                            // A contrary verb between the source and the trigger turns the trigger around:
+                            // "the UN condemned the latest attacks", "Orban opposed sending weapons to Kyiv"
+                            // ("refused to negotiate" is a negation, read below).
+                            let s_item = c.name("S").map_or(m_first, |g| item_at(g.start()));
+                            let contrary = (s_item + 1..tr_first).any(|i| {
+                                self.contrary_verbs.contains(sk_words[i]) && sk_words.get(i + 1) != Some(&"to")
+                            });
+                            if verbal && contrary {
+                                continue;
+                            }
                             if verbal && possessor && c.name("S").is_some_and(|g| g.start() == whole.start() + 1) {
                                 continue;
                             }

@@ -30,8 +30,9 @@ pub struct CompiledPattern {
     /// Words one of which must occur in a sentence for the pattern to match
     /// (the words of its trigger); `None` when the trigger has a wildcard.
     pub trigger_words: Option<Vec<String>>,
-    /// The first word of every inflection of the pattern's `<verb>` groups, with its lemma's
-    /// first word: `("consult", "consulting")`. The extractor reads understood subjects with them.
+    /// The first word of every inflection of the pattern's `<verb>` groups, with its lemma:
+    /// `("consult", "consulting")`, `("rule out", "ruled")`. The extractor reads understood
+    /// subjects with them.
     pub verb_forms: Vec<(String, String)>,
 }
 
@@ -237,11 +238,11 @@ impl Compiler<'_> {
             }
             let mut forms: Vec<String> = Vec::new();
             for lemma in inner.split('|') {
-                let head = lemma.split_whitespace().next().unwrap_or("").to_lowercase();
+                let full = lemma.trim().to_lowercase();
                 for f in inflect(lemma.trim(), self.irregular) {
                     let form_head = f.split_whitespace().next().unwrap_or("").to_string();
-                    if !self.verb_forms.iter().any(|(_, x)| *x == form_head) {
-                        self.verb_forms.push((head.clone(), form_head));
+                    if !self.verb_forms.iter().any(|(l, x)| *l == full && *x == form_head) {
+                        self.verb_forms.push((full.clone(), form_head));
                     }
                     if !forms.contains(&f) {
                         forms.push(f);
