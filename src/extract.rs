@@ -2121,6 +2121,15 @@ impl<'r> Extractor<'r> {
             {
                 // "Witkoff travelled to Moscow to meet Putin": a purpose clause takes the subject.
                 insert = subject_before(k);
+            } else if prev == "," && k >= 5 && self.pasts.contains(w) {
+                // "The Ukrainian delegation, led by Umerov, met the Russian side": the verb after
+                // a participle apposition takes the slot the apposition follows.
+                insert = (1..k - 3)
+                    .rev()
+                    .take(6)
+                    .find(|&j| word(j) == "," && word(j + 1).ends_with("ed") && word(j + 2) == "by")
+                    .and_then(|j| slot_at(j - 1))
+                    .filter(|&n| plain(n));
             } else if (prev == "and" || (k >= 2 && aux(prev) && word(k - 2) == "and"))
                 && self.pasts.contains(w)
                 && k >= 2

@@ -339,4 +339,20 @@ fn news_syntax() {
         "Russia refused to negotiate with Ukraine.",
         &["russia not negotiates ukraine", "russia rejects ukraine"],
     );
+    // The verb after a participle apposition takes the slot the apposition follows.
+    check(
+        &x,
+        "The Ukrainian delegation, led by Umerov, met the Russian side in Istanbul.",
+        &["ukraine negotiates russia"],
+    );
+    check(
+        &x,
+        "Britain will provide £2 billion to Ukraine.",
+        &["united_kingdom supports ukraine"],
+    );
+    check(
+        &x,
+        "Moscow and Beijing pledged a no-limits partnership.",
+        &["russia cooperates china"],
+    );
 }
