@@ -267,14 +267,15 @@ impl Source {
     }
 }
 
-fn read_sources(dir: &Path, name: &str, errors: &mut Vec<RuleError>) -> Vec<Source> {
+/// The files of one kind of rule in a rule directory, in load order: `NAME.toml`, then the
+/// `.toml` files of the folder `NAME/` sorted by name.
+pub fn rule_files(dir: &Path, name: &str) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     let single = dir.join(format!("{name}.toml"));
     if single.is_file() {
         paths.push(single);
     }
-    let sub = dir.join(name);
-    if let Ok(entries) = std::fs::read_dir(&sub) {
+    if let Ok(entries) = std::fs::read_dir(dir.join(name)) {
         let mut more: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
@@ -284,6 +285,10 @@ fn read_sources(dir: &Path, name: &str, errors: &mut Vec<RuleError>) -> Vec<Sour
         paths.extend(more);
     }
     paths
+}
+
+fn read_sources(dir: &Path, name: &str, errors: &mut Vec<RuleError>) -> Vec<Source> {
+    rule_files(dir, name)
         .into_iter()
         .filter_map(|p| {
             let path = p.display().to_string();

@@ -19,7 +19,7 @@ use crate::support::repo;
 use actorgraph::extract::Extractor;
 use actorgraph::rules::RuleSet;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 struct Block {
     info: String,
@@ -83,24 +83,6 @@ fn option<'a>(info: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|w| w.strip_prefix(key)?.strip_prefix('='))
 }
 
-fn toml_files(dir: &Path, name: &str) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let single = dir.join(format!("{name}.toml"));
-    if single.is_file() {
-        out.push(single);
-    }
-    if let Ok(entries) = std::fs::read_dir(dir.join(name)) {
-        let mut more: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        more.sort();
-        out.extend(more);
-    }
-    out
-}
-
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     std::fs::write(path, text).expect("write");
@@ -138,7 +120,7 @@ fn assemble(base: Option<&Path>, block: &str, dir: &Path) -> Result<(), String> 
         .unwrap_or_default();
     let has_relations = relations.is_some() || patterns.is_some();
     if let Some(base) = base {
-        for (i, f) in toml_files(base, "actors").iter().enumerate() {
+        for (i, f) in actorgraph::rules::rule_files(base, "actors").iter().enumerate() {
             let text = std::fs::read_to_string(f).expect("read base");
             let out = dir.join(format!("actors/{i:02}.toml"));
             let mut t: toml::Table = text.parse().expect("base parses");
@@ -154,14 +136,14 @@ fn assemble(base: Option<&Path>, block: &str, dir: &Path) -> Result<(), String> 
             }
         }
         if !has_relations {
-            for (i, f) in toml_files(base, "relations").iter().enumerate() {
+            for (i, f) in actorgraph::rules::rule_files(base, "relations").iter().enumerate() {
                 write(
                     &dir.join(format!("relations/{i:02}.toml")),
                     &std::fs::read_to_string(f).expect("read base"),
                 );
             }
         }
-        for (i, f) in toml_files(base, "lexicon").iter().enumerate() {
+        for (i, f) in actorgraph::rules::rule_files(base, "lexicon").iter().enumerate() {
             write(
                 &dir.join(format!("lexicon/{i:02}.toml")),
                 &std::fs::read_to_string(f).expect("read base"),
