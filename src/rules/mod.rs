@@ -130,6 +130,8 @@ pub struct Pattern {
     pub source: String,
     pub compiled: CompiledPattern,
     pub hedged: bool,
+    /// The negation is part of the pattern's cue (see `RawPattern::negative`).
+    pub negative: bool,
     pub examples: Vec<String>,
     pub counter: Vec<String>,
     /// Where the pattern is written, for messages.
@@ -156,6 +158,7 @@ pub struct Lexicon {
     pub possessed_heads: Vec<String>,
     pub titles: Vec<Title>,
     pub leader_nouns: Vec<String>,
+    pub official_nouns: Vec<String>,
     pub name_continuations: Vec<String>,
     pub negation: Vec<String>,
     pub hedge: Vec<String>,
@@ -668,6 +671,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                         source: p.pattern.clone(),
                         compiled,
                         hedged: p.hedged,
+                        negative: p.negative,
                         examples: p.examples.clone(),
                         counter: p.counter.clone(),
                         location: format!("{}:{line}:{col}", src.path),
@@ -806,6 +810,7 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
             });
         }
         lex.leader_nouns.extend(f.leader_nouns);
+        lex.official_nouns.extend(f.official_nouns);
         lex.name_continuations.extend(f.name_continuations);
         lex.negation.extend(f.flags.negation);
         lex.hedge.extend(f.flags.hedge);

@@ -110,6 +110,10 @@ pub struct RawPattern {
     /// Forces the hedged flag on every match (e.g. "calls on X to").
     #[serde(default)]
     pub hedged: bool,
+    /// The pattern spells its own negation ("did not consult X" excludes X): a negation cue before the
+    /// trigger is part of the cue and does not negate the relation.
+    #[serde(default)]
+    pub negative: bool,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -121,6 +125,10 @@ pub struct LexiconFile {
     pub title: Vec<RawTitle>,
     #[serde(default)]
     pub leader_nouns: Vec<String>,
+    /// Nouns of office that, in an apposition, say whom a person represents: "Kirill Dmitriev, head of
+    /// Russia's sovereign wealth fund", "Andrii Hnatov, the chief of the General Staff".
+    #[serde(default)]
+    pub official_nouns: Vec<String>,
     /// Capitalized words that, right after an alias, make it part of another name:
     /// "Washington Post", "Kyiv Independent", "Washington Summit".
     #[serde(default)]

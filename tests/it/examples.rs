@@ -54,6 +54,8 @@ fn corporate_articles_give_the_deals_suits_and_rulings() {
                 false
             ),
             ("mark_buckstein", "represents", "trans_world_airlines", false),
+            // "Michael B. Javett, principal officer of Zico": a role apposition
+            ("michael_javett", "leads", "zico_investment_holdings", false),
             // symmetric: stored with source < target
             ("pdvsa", "partners", "union_pacific", false),
             ("piedmont_aviation", "partners", "trans_world_airlines", false),

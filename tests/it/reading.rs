@@ -233,6 +233,33 @@ fn news_syntax() {
         "Trump envoy Steve Witkoff travelled to Moscow to meet Putin on August 6.",
         &["steve_witkoff negotiates vladimir_putin"],
     );
+    // A participle after a comma is not the object's: "keep the Assad regime in power, thereby undermining".
+    check(
+        &x,
+        "The war reduced its ability to keep the Assad regime in power, thereby undermining Russia's position.",
+        &[],
+    );
+    // "in order to" takes the clause's subject, past its object.
+    check(
+        &x,
+        "Trump wants to pull Russia out of China's orbit in order to weaken Beijing.",
+        &["donald_trump opposes china"],
+    );
+    // A pattern that spells its own "not": "did not consult" excludes.
+    check(
+        &x,
+        "Putin did not consult Western leaders when he invited North Korean soldiers.",
+        &[
+            "vladimir_putin excludes the_west",
+            "vladimir_putin not negotiates the_west",
+        ],
+    );
+    // "for him to V": an object pronoun can be the subject of an infinitive.
+    check(
+        &x,
+        "Trump spoke. It is much easier for him to outsource this issue to the Europeans.",
+        &["donald_trump pressures europe"],
+    );
     // "and has forced": a second verb after an auxiliary.
     check(
         &x,
@@ -354,5 +381,87 @@ fn news_syntax() {
         &x,
         "Moscow and Beijing pledged a no-limits partnership.",
         &["russia cooperates china"],
+    );
+}
+
+/// The `leads`/`represents` edges of `text`, as `person relation org`.
+fn roles(x: &Extractor, text: &str) -> Vec<String> {
+    let ex = x.extract(text, Some("2026-02-01"), true);
+    let mut got: Vec<String> = ex
+        .relations
+        .iter()
+        .filter(|r| r.relation == "leads" || r.relation == "represents")
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                ex.actor(x.rules, r.source).id,
+                r.relation,
+                ex.actor(x.rules, r.target).id
+            )
+        })
+        .collect();
+    got.sort();
+    got.dedup();
+    got
+}
+
+#[test]
+fn role_appositions() {
+    let rules = actorgraph::rules::load(&repo().join("rules")).expect("default rules load");
+    let x = Extractor::new(&rules);
+    let cases: &[(&str, &[&str])] = &[
+        // A title, a comma, a name the rules do not know: a new person.
+        (
+            "Ukraine's defense minister, Mykhailo Fedorov, told journalists.",
+            &["mykhailo_fedorov represents ukraine"],
+        ),
+        (
+            "It was unable to protect the Venezuelan president, Nicolás Maduro, from being seized.",
+            &["nicolas_maduro leads venezuela"],
+        ),
+        // Particles and hyphens inside a name.
+        (
+            "He met the Omani foreign minister, Badr bin Hamad al-Busaidi, on Monday.",
+            &["badr_bin_hamad_al_busaidi represents oman"],
+        ),
+        // Name first: an office of a body the state owns is a representative's.
+        (
+            "Kirill Dmitriev, head of Russia's sovereign wealth fund, will lead the talks.",
+            &["kirill_dmitriev represents russia"],
+        ),
+        (
+            "Rafael Grossi, head of the UN's nuclear watchdog, met him.",
+            &["rafael_grossi represents united_nations"],
+        ),
+        // A plural title covers every name after it.
+        (
+            "Zelensky met US envoys Witkoff and Kushner in Berlin.",
+            &[
+                "jared_kushner represents united_states",
+                "steve_witkoff represents united_states",
+            ],
+        ),
+        // Not an apposition of office: a team name, a place before a title and a name, a weekday.
+        (
+            "Russia is losing men, according to Christina Harward, deputy Russia team lead at the institute.",
+            &[],
+        ),
+        (
+            "Briefing reporters in New York, UN Spokesperson Stéphane Dujarric said the strike was unacceptable.",
+            &["stephane_dujarric represents united_nations"],
+        ),
+        ("Last Friday, the Kremlin rejected the plan.", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(roles(&x, text), *want, "{text}");
+    }
+    // A person named by apposition can act.
+    check(
+        &x,
+        "Zelensky met US envoys Witkoff and Kushner in Berlin.",
+        &[
+            "volodymyr_zelensky negotiates jared_kushner",
+            "volodymyr_zelensky negotiates steve_witkoff",
+        ],
     );
 }
