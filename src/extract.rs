@@ -993,42 +993,8 @@ impl<'r> Extractor<'r> {
                 && !last_is_initial
                 && (j >= toks.len() || !text[toks[j].start..].starts_with(|c: char| c.is_uppercase()))
             {
-                let name = text[toks[first].start..toks[j - 1].end].to_string();
-                let id = slug(&name);
-                let actor = match rules.actor(&id) {
-                    Some(a) => a,
-                    None => {
-                        let existing = ex.new_actors.iter().position(|a| a.id == id);
-                        match existing {
-                            Some(p) => rules.actors.len() + p,
-                            None => {
-                                ex.new_actors.push(Actor {
-                                    id,
-                                    label: name,
-                                    kind: Kind::Person,
-                                    plural: false,
-                                    gender: Gender::Unknown,
-                                    from: None,
-                                    to: None,
-                                    roles: Vec::new(),
-                                });
-                                rules.actors.len() + ex.new_actors.len() - 1
-                            }
-                        }
-                    }
-                };
                 let _ = ti;
-                ments.push(Mention {
-                    start: toks[first].start,
-                    end: toks[j - 1].end,
-                    actor,
-                    plural: false,
-                    pronoun: false,
-                    objective: false,
-                    modifier: false,
-                    sentence: si,
-                    how: How::NewPerson,
-                });
+                ments.push(self.new_person(ex, text, si, toks[first].start, toks[j - 1].end));
             }
             k = j.max(k + 1);
         }
@@ -2253,6 +2219,44 @@ impl<'r> Extractor<'r> {
         understood.contains(&true).then_some((understood, out, out_tok))
     }
 
+    /// The mention of a person the rules do not know, named by `text[start..end]`: the rules' actor
+    /// if the name's id is theirs, else the document's new actor of that id (added on first sight).
+    fn new_person(&self, ex: &mut Extraction, text: &str, si: usize, start: usize, end: usize) -> Mention {
+        let rules = self.rules;
+        let name = text[start..end].to_string();
+        let id = slug(&name);
+        let actor = match rules.actor(&id) {
+            Some(a) => a,
+            None => match ex.new_actors.iter().position(|a| a.id == id) {
+                Some(p) => rules.actors.len() + p,
+                None => {
+                    ex.new_actors.push(Actor {
+                        id,
+                        label: name,
+                        kind: Kind::Person,
+                        plural: false,
+                        gender: Gender::Unknown,
+                        from: None,
+                        to: None,
+                        roles: Vec::new(),
+                    });
+                    rules.actors.len() + ex.new_actors.len() - 1
+                }
+            },
+        };
+        Mention {
+            start,
+            end,
+            actor,
+            plural: false,
+            pronoun: false,
+            objective: false,
+            modifier: false,
+            sentence: si,
+            how: How::NewPerson,
+        }
+    }
+
     /// Role appositions (step 3c of `sentence`): `(first token, last token, person, org, relation)` for
     /// "ORG's TITLE, NAME" and "NAME, (the) ... OFFICE ... ORG ...". Unknown names become new persons.
     #[allow(clippy::too_many_arguments)]
@@ -2300,38 +2304,9 @@ impl<'r> Extractor<'r> {
             ok.then(|| k - 1)
         };
         let new_person = |ex: &mut Extraction, ments: &mut Vec<Mention>, a: usize, b: usize| -> ActorRef {
-            let name = text[toks[a].start..toks[b].end].to_string();
-            let id = slug(&name);
-            let actor = match rules.actor(&id) {
-                Some(x) => x,
-                None => match ex.new_actors.iter().position(|x| x.id == id) {
-                    Some(p) => rules.actors.len() + p,
-                    None => {
-                        ex.new_actors.push(Actor {
-                            id,
-                            label: name,
-                            kind: Kind::Person,
-                            plural: false,
-                            gender: Gender::Unknown,
-                            from: None,
-                            to: None,
-                            roles: Vec::new(),
-                        });
-                        rules.actors.len() + ex.new_actors.len() - 1
-                    }
-                },
-            };
-            ments.push(Mention {
-                start: toks[a].start,
-                end: toks[b].end,
-                actor,
-                plural: false,
-                pronoun: false,
-                objective: false,
-                modifier: false,
-                sentence: si,
-                how: How::NewPerson,
-            });
+            let m = self.new_person(ex, text, si, toks[a].start, toks[b].end);
+            let actor = m.actor;
+            ments.push(m);
             actor
         };
         // A known person's own role at `org` decides between leads and represents.
