@@ -1358,35 +1358,21 @@ impl<'r> Extractor<'r> {
         // 6. Role phrases: "[Russian] President Vladimir Putin", "Russia's Foreign Minister Sergei Lavrov",
         // and descriptions that name a role ("the Kremlin dictator", "the head of the White House").
         let mut found: Vec<RelationInstance> = Vec::new();
-        for &(a, b, person, org) in &role_edges {
+        let described = role_edges.iter().map(|&(a, b, person, org)| {
             let relation = rules.actors[person]
                 .roles
                 .iter()
                 .filter(|r| r.of == org)
                 .max_by_key(|r| (r.active_on(date), r.relation == "leads"))
                 .map_or("leads", |r| r.relation.as_str());
+            (a, b, person, org, relation, "description")
+        });
+        let apposed = appos_edges
+            .into_iter()
+            .map(|(a, b, person, org, relation)| (a, b, person, org, relation, "apposition"));
+        for (a, b, person, org, relation, how) in described.chain(apposed) {
             let trigger = text[toks[a].start..toks[b].end].to_string();
-            found.push(RelationInstance::role(
-                person,
-                relation,
-                org,
-                "description",
-                trigger,
-                si,
-                (s, e),
-            ));
-        }
-        for (a, b, person, org, relation) in appos_edges {
-            let trigger = text[toks[a].start..toks[b].end].to_string();
-            found.push(RelationInstance::role(
-                person,
-                relation,
-                org,
-                "apposition",
-                trigger,
-                si,
-                (s, e),
-            ));
+            found.push(RelationInstance::role(person, relation, org, how, trigger, si, (s, e)));
         }
         let sk_words: Vec<&str> = sk
             .iter()

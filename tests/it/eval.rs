@@ -16,14 +16,16 @@ const FLOOR_TRIPLES_F1: f64 = 0.72;
 const FLOOR_TRIPLES_P: f64 = 0.9;
 const FLOOR_ACTORS_F1: f64 = 0.97;
 
+/// `actorgraph ARGS` (an `eval ... --json` run) must succeed and print one JSON object.
+fn eval_json(args: &[&str]) -> serde_json::Value {
+    let o = run_in(&repo(), args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("one JSON object")
+}
+
 #[test]
 fn seed_gold_score_does_not_drop() {
-    let o = run_in(
-        &repo(),
-        &["eval", "--gold", gold_dir().to_str().expect("utf8"), "--json"],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    let v = eval_json(&["eval", "--gold", gold_dir().to_str().expect("utf8"), "--json"]);
     assert_eq!(v["docs"], 5);
     let f1 = v["triples"]["f1"].as_f64().expect("f1");
     let p = v["triples"]["p"].as_f64().expect("p");
@@ -78,9 +80,7 @@ fn ukraine_dev_gold_score_does_not_drop() {
         }
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = run_in(&repo(), &args);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    let v = eval_json(&args);
     assert_eq!(v["docs"], docs);
     let f1 = v["triples"]["f1"].as_f64().expect("f1");
     let p = v["triples"]["p"].as_f64().expect("p");
