@@ -1232,6 +1232,9 @@ impl<'r> Extractor<'r> {
                 });
             }
         }
+        // 4b. "both sides", "the two sides", "the warring parties": the pair named "A and B" (or
+        // "A-B") in this sentence, else the latest such pair of the two sentences before.
+        self.both_sides(ex, text, si, &toks, &words, &mut ments);
         ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         // Drop overlaps (keep the earlier, longer one).
         let mut kept: Vec<Mention> = Vec::new();
@@ -1814,8 +1817,13 @@ impl<'r> Extractor<'r> {
                         }
                         // Verbal patterns read negation and hedges just before the source too ("if Putin
                         // agrees"); nominal ones only between the source and the trigger.
+                        // The words before the source stay within its clause: "If the deadline is not met,
+                        // the administration will put pressure on ..." is not negated.
                         let window_start = if pat.source.starts_with("{S} ~~") || pat.source.starts_with("{P}") {
-                            m_first.saturating_sub(3)
+                            (m_first.saturating_sub(3)..m_first)
+                                .rev()
+                                .find(|&i| matches!(sk_words[i], "," | ";" | ":" | "—" | "\"" | "(" | ")"))
+                                .map_or(m_first.saturating_sub(3), |i| i + 1)
                         } else {
                             m_first
                         };
@@ -2240,6 +2248,81 @@ impl<'r> Extractor<'r> {
             modifier: false,
             sentence: si,
             how: How::NewPerson,
+        }
+    }
+
+    /// Step 4b of `sentence`: a mention of each member of the pair "both sides" stands for.
+    fn both_sides(
+        &self,
+        ex: &Extraction,
+        text: &str,
+        si: usize,
+        toks: &[Token],
+        words: &[&str],
+        ments: &mut Vec<Mention>,
+    ) {
+        let rules = self.rules;
+        // A coordinated pair of two different states, organizations or groups: "Russia and Ukraine",
+        // "US-Russia", "between Moscow and Kyiv".
+        let pairs = |list: &[&Mention]| -> Vec<(usize, [ActorRef; 2])> {
+            list.windows(2)
+                .filter_map(|w| {
+                    let (a, b) = (w[0], w[1]);
+                    let between = text.get(a.end..b.start)?.trim();
+                    let joined = matches!(between, "and" | "&" | "-" | "–" | "—");
+                    let states = [a, b].iter().all(|m| ex.actor(rules, m.actor).kind != Kind::Person);
+                    (joined && states && a.actor != b.actor && !a.pronoun && !b.pronoun)
+                        .then_some((a.start, [a.actor, b.actor]))
+                })
+                .collect()
+        };
+        let mut k = 0;
+        while k < toks.len() {
+            let len = match (words[k], words.get(k + 1), words.get(k + 2)) {
+                ("both", Some(&("sides" | "parties" | "countries")), _) => 2,
+                ("the", Some(&("two" | "warring")), Some(&("sides" | "parties" | "countries"))) => 3,
+                _ => 0,
+            };
+            if len == 0
+                || ments
+                    .iter()
+                    .any(|m| toks[k].start < m.end && toks[k + len - 1].end > m.start)
+            {
+                k += 1;
+                continue;
+            }
+            let (start, end) = (toks[k].start, toks[k + len - 1].end);
+            let mut here: Vec<&Mention> = ments.iter().collect();
+            here.sort_by_key(|m| m.start);
+            // The pair nearest "both sides" in this sentence; else the latest one before it.
+            let pair = pairs(&here)
+                .into_iter()
+                .min_by_key(|(at, _)| at.abs_diff(start))
+                .or_else(|| {
+                    let before: Vec<&Mention> = ex
+                        .mentions
+                        .iter()
+                        .filter(|m| m.sentence + 2 >= si && m.sentence < si)
+                        .collect();
+                    pairs(&before).into_iter().last()
+                })
+                .map(|(_, p)| p);
+            if let Some(pair) = pair {
+                for actor in pair {
+                    ments.push(Mention {
+                        start,
+                        end,
+                        actor,
+                        plural: true,
+                        pronoun: true,
+                        objective: false,
+                        modifier: false,
+                        sentence: si,
+                        how: How::Pronoun,
+                    });
+                }
+            }
+            k += len;
         }
     }
 

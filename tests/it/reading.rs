@@ -239,6 +239,29 @@ fn news_syntax() {
         "The war reduced its ability to keep the Assad regime in power, thereby undermining Russia's position.",
         &[],
     );
+    // "both sides" is the pair named "A and B" in the sentence, or in the one before.
+    check(
+        &x,
+        "Talks between Russia and Ukraine stalled. Beijing urged both sides to resume talks.",
+        &[
+            "china demands russia",
+            "china demands ukraine",
+            "russia negotiates ukraine",
+        ],
+    );
+    check(
+        &x,
+        "The United States has been pressing both sides to settle a dispute between Moscow and Kyiv.",
+        &["united_states demands russia", "united_states demands ukraine"],
+    );
+    // A negation before the source's clause is not its: "If the deadline is not met, ...".
+    check(
+        &x,
+        "If the deadline is not met, Washington will put pressure on Kyiv.",
+        &["united_states pressures ukraine"],
+    );
+    // Meeting a deadline is no meeting.
+    check(&x, "Russia and Ukraine failed to meet the deadline.", &[]);
     // "in order to" takes the clause's subject, past its object.
     check(
         &x,
