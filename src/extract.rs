@@ -2534,6 +2534,96 @@ impl<'r> Extractor<'r> {
             }
             k += 1;
         }
+        // C: "the Ukrainian delegation was led by national security secretary Rustem Umerov";
+        // D: "the Kremlin reappointed Vladimir Medinsky as its chief negotiator".
+        let orgs: Vec<(usize, usize, ActorRef)> = ments
+            .iter()
+            .filter(|m| !m.pronoun && kind_of(ex, m.actor) != Kind::Person)
+            .filter_map(|m| {
+                let a = toks.iter().position(|t| t.start == m.start)?;
+                let b = toks.iter().rposition(|t| t.end <= m.end)?;
+                Some((a, b, m.actor))
+            })
+            .collect();
+        // The person whose name starts at or after token j, past at most five words of description
+        // ("presidential peace envoy"): (first token, last token, known actor).
+        let person_after = |ex: &Extraction, ments: &[Mention], j: usize| -> Option<(usize, usize, Option<ActorRef>)> {
+            (j..toks.len().min(j + 6))
+                .find_map(|i| {
+                    if let Some(mi) = ment_at(ments, i) {
+                        let m = &ments[mi];
+                        let end = toks.iter().rposition(|x| x.end <= m.end)?;
+                        return (kind_of(ex, m.actor) == Kind::Person && !m.pronoun).then_some((i, end, Some(m.actor)));
+                    }
+                    if let Some(end) = name_at(ments, i) {
+                        return Some((i, end, None));
+                    }
+                    None
+                })
+                .filter(|&(i, _, _)| {
+                    (j..i).all(|w| {
+                        (!is_name_part(raw(w)) || NOT_NAMES.contains(&raw(w))) && !matches!(words[w], "," | "." | "and")
+                    })
+                })
+        };
+        for (a, b, org) in orgs {
+            let mut j = b + 1;
+            let head = |w: &str| {
+                matches!(
+                    w,
+                    "delegation" | "team" | "negotiators" | "negotiating team" | "mission"
+                )
+            };
+            if words.get(j) == Some(&"'s") && words.get(j + 1).is_some_and(|w| head(w)) {
+                j += 2;
+            }
+            let led = head(words[b]) || j == b + 3;
+            let mut found: Vec<(usize, usize, Option<ActorRef>)> = Vec::new();
+            if led {
+                if words.get(j) == Some(&",") {
+                    j += 1;
+                }
+                while words.get(j).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "was" | "is" | "were" | "are" | "will" | "be" | "has" | "been" | "had"
+                    )
+                }) {
+                    j += 1;
+                }
+                if words.get(j).is_some_and(|w| matches!(*w, "led" | "headed")) && words.get(j + 1) == Some(&"by") {
+                    if let Some(first) = person_after(ex, ments, j + 2) {
+                        found.push(first);
+                        if words.get(first.1 + 1) == Some(&"and") {
+                            if let Some(second) = person_after(ex, ments, first.1 + 2).filter(|p| p.0 <= first.1 + 3) {
+                                found.push(second);
+                            }
+                        }
+                    }
+                }
+            } else if words.get(b + 1).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "appointed" | "reappointed" | "named" | "nominated" | "tapped" | "chose"
+                )
+            }) {
+                if let Some(p) = person_after(ex, ments, b + 2) {
+                    let as_at = p.1 + 1;
+                    let office = words.get(as_at) == Some(&"as")
+                        && (as_at + 1..toks.len().min(as_at + 6)).any(|i| office_at(i).is_some());
+                    if office {
+                        found.push(p);
+                    }
+                }
+            }
+            for (pa, pb, known) in found {
+                let p = match known {
+                    Some(p) => p,
+                    None => new_person(ex, ments, pa, pb),
+                };
+                out.push((a, pb, p, org, relation_for(p, org, "represents")));
+            }
+        }
         out
     }
 
@@ -2774,6 +2864,30 @@ const NOT_NAMES: &[&str] = &[
     "Our",
     "President",
     "Minister",
+    "Admiral",
+    "General",
+    "Colonel",
+    "Lieutenant",
+    "Major",
+    "Marshal",
+    "Army",
+    "Gen",
+    "Adm",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Senator",
+    "Ambassador",
+    "Envoy",
+    "Secretary",
+    "Chancellor",
+    "Prime",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
 ];
 
 /// The lowercased word before byte `pos` (skipping "the"): "by" in "by the Kremlin".

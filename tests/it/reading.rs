@@ -474,6 +474,23 @@ fn role_appositions() {
             &["stephane_dujarric represents united_nations"],
         ),
         ("Last Friday, the Kremlin rejected the plan.", &[]),
+        // A delegation led by someone: each leader represents its state; a rank is no part of a name.
+        (
+            "The U.S. delegation was led by presidential peace envoy Steve Witkoff and Jared Kushner.",
+            &[
+                "jared_kushner represents united_states",
+                "steve_witkoff represents united_states",
+            ],
+        ),
+        (
+            "The Russian delegation was led by Admiral Igor Kostyukov.",
+            &["igor_kostyukov represents russia"],
+        ),
+        // Appointed as an office.
+        (
+            "The Kremlin reappointed nationalist figure Vladimir Medinsky as its chief negotiator.",
+            &["vladimir_medinsky represents russia"],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(roles(&x, text), *want, "{text}");
