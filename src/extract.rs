@@ -1645,7 +1645,23 @@ impl<'r> Extractor<'r> {
                                 }
                             }
                         } else {
-                            let (Some(ss), Some(ts)) = (slot("S"), slot("T")) else {
+                            // A pattern without {T} names its implied target, when the sentence mentions
+                            // it and the match is not followed by a target of its own ("Russia's invasion
+                            // of Georgia").
+                            let implied = || {
+                                let a = pat.implied_target?;
+                                let next = sk_words.get(m_last + 1).copied().unwrap_or("");
+                                let next2 = sk_words.get(m_last + 2).copied().unwrap_or("");
+                                let own_target = next == "@"
+                                    || (matches!(next, "of" | "on" | "against" | "into") && !next2.is_empty());
+                                if own_target {
+                                    return None;
+                                }
+                                let s_slot = slot("S");
+                                (0..slots.len())
+                                    .find(|&n| Some(n) != s_slot && slots[n].iter().any(|&mi| ments[mi].actor == a))
+                            };
+                            let (Some(ss), Some(ts)) = (slot("S"), slot("T").or_else(implied)) else {
                                 continue;
                             };
                             // An object pronoun is no source, except as the subject of "for him to V".
@@ -1809,8 +1825,10 @@ impl<'r> Extractor<'r> {
                                 continue;
                             }
                             seen_pairs.push((ss, ts));
+                            // An implied target is that actor alone, not the rest of its coordination.
+                            let only = if slot("T").is_none() { pat.implied_target } else { None };
                             for a in actor_of(ss) {
-                                for b in actor_of(ts) {
+                                for b in actor_of(ts).into_iter().filter(|b| only.is_none_or(|o| o == *b)) {
                                     pairs.push((a, b, ss, ts));
                                 }
                             }

@@ -132,6 +132,8 @@ pub struct Pattern {
     pub hedged: bool,
     /// The negation is part of the pattern's cue (see `RawPattern::negative`).
     pub negative: bool,
+    /// The target of a pattern without `{T}` (see `RawPattern::implied_target`).
+    pub implied_target: Option<usize>,
     pub examples: Vec<String>,
     pub counter: Vec<String>,
     /// Where the pattern is written, for messages.
@@ -663,7 +665,30 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                 errors.push(src.error(src.find(&p.name, at), format!("pattern name {rule:?} used twice")));
                 continue;
             }
-            match pattern::compile(&p.pattern, &lexicon.irregular) {
+            let implied_target = match &p.implied_target {
+                None => None,
+                Some(id) => match actor_index.get(id) {
+                    Some(&a) => Some(a),
+                    None => {
+                        errors.push(src.error(
+                            src.find(id, at),
+                            format!(
+                                "pattern {rule:?}: implied_target {id:?} is no actor{}",
+                                suggest(id, actor_index.keys())
+                            ),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            if implied_target.is_some() && p.pattern.contains("{T}") {
+                errors.push(src.error(
+                    at,
+                    format!("pattern {rule:?}: implied_target needs a pattern without {{T}}"),
+                ));
+                continue;
+            }
+            match pattern::compile_with(&p.pattern, &lexicon.irregular, implied_target.is_some()) {
                 Ok(compiled) => {
                     let (line, col) = src.line_col(at);
                     relations[ri].patterns.push(Pattern {
@@ -672,6 +697,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                         compiled,
                         hedged: p.hedged,
                         negative: p.negative,
+                        implied_target,
                         examples: p.examples.clone(),
                         counter: p.counter.clone(),
                         location: format!("{}:{line}:{col}", src.path),

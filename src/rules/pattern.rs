@@ -301,6 +301,15 @@ fn words_regex(phrase: &str) -> String {
 
 /// Compiles a pattern; the error says what is wrong in words a rule author knows.
 pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<CompiledPattern, String> {
+    compile_with(src, irregular, false)
+}
+
+/// `compile`, where `source_only` allows a pattern with `{S}` and no `{T}` (an implied target).
+pub fn compile_with(
+    src: &str,
+    irregular: &BTreeMap<String, Vec<String>>,
+    source_only: bool,
+) -> Result<CompiledPattern, String> {
     let mut c = Compiler {
         toks: lex(src),
         pos: 0,
@@ -322,6 +331,7 @@ pub fn compile(src: &str, irregular: &BTreeMap<String, Vec<String>>) -> Result<C
     let pair = c.slots.contains(&'P');
     match (c.slots.contains(&'S'), c.slots.contains(&'T'), pair) {
         (true, true, false) | (false, false, true) => {}
+        (true, false, false) if source_only => {}
         (_, _, true) => return Err("{P} cannot be combined with {S} or {T}".into()),
         _ => return Err("a pattern needs both {S} and {T} (or one {P})".into()),
     }

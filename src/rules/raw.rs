@@ -114,6 +114,11 @@ pub struct RawPattern {
     /// trigger is part of the cue and does not negate the relation.
     #[serde(default)]
     pub negative: bool,
+    /// For a pattern with `{S}` and no `{T}`: the actor id that is the target when the sentence
+    /// mentions it and the match names no target of its own ("Russia's full-scale invasion" in a
+    /// sentence that names Ukraine).
+    #[serde(default)]
+    pub implied_target: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

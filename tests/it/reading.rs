@@ -262,6 +262,21 @@ fn news_syntax() {
     );
     // Meeting a deadline is no meeting.
     check(&x, "Russia and Ukraine failed to meet the deadline.", &[]);
+    // An implied target is that actor alone, and only when the match names no target.
+    check(
+        &x,
+        "Since Russia's full-scale invasion in February 2022, the EU has sent aid to Ukraine and Moldova.",
+        &[
+            "european_union supports moldova",
+            "european_union supports ukraine",
+            "russia attacks ukraine",
+        ],
+    );
+    check(
+        &x,
+        "Russia's invasion of Georgia in 2008 alarmed Ukraine.",
+        &["russia attacks georgia"],
+    );
     // "in order to" takes the clause's subject, past its object.
     check(
         &x,
