@@ -2480,7 +2480,7 @@ impl<'r> Extractor<'r> {
             // B: "NAME, (the) ... OFFICE ... ORG ..." up to the next comma.
             // Not a place ("Briefing reporters in New York, UN Spokesperson ...").
             let prev_ok = k == 0
-                || (!is_name_part(raw(k - 1))
+                || ((!is_name_part(raw(k - 1)) || NOT_NAMES.contains(&raw(k - 1)))
                     && !PLACE_MARKERS.contains(&words[k - 1])
                     && !matches!(words[k - 1], "at" | "from"));
             let named = if prev_ok {
@@ -2548,6 +2548,26 @@ impl<'r> Extractor<'r> {
                         k = stop;
                         continue;
                     }
+                    // No state named: a person the rules know holds the office in their own state
+                    // ("Valery Gerasimov, the chief of the General Staff").
+                    if let (true, Some((oi, olen, _)), None, Some(p)) = (first_ok, office, org, known) {
+                        let class = self.title_at(words, oi).map(|(t, _)| lex.titles[t].class.as_str());
+                        let own = (p < rules.actors.len())
+                            .then(|| {
+                                rules.actors[p]
+                                    .roles
+                                    .iter()
+                                    .filter(|r| r.active_on(date) && class.is_none_or(|c| r.class == c))
+                                    .max_by_key(|r| r.from.clone())
+                            })
+                            .flatten();
+                        if let Some(r) = own {
+                            let rel = if r.relation == "leads" { "leads" } else { "represents" };
+                            out.push((k, (oi + olen).min(stop).saturating_sub(1), p, r.of, rel));
+                            k = stop;
+                            continue;
+                        }
+                    }
                 }
             }
             k += 1;
@@ -2597,7 +2617,30 @@ impl<'r> Extractor<'r> {
             }
             let led = head(words[b]) || j == b + 3;
             let mut found: Vec<(usize, usize, Option<ActorRef>)> = Vec::new();
-            if led {
+            if led
+                && words
+                    .get(j)
+                    .is_some_and(|w| matches!(*w, "included" | "includes" | "include" | "comprised"))
+            {
+                // "The Russian team included Kiril Dmitriev, the CEO of ..., and Igor Kostyukov, ...":
+                // each name of the list, past the appositions that describe them.
+                let mut i = j + 1;
+                while found.len() < 8 {
+                    let Some(p) = person_after(ex, ments, i).filter(|p| p.0 <= i + 1) else {
+                        break;
+                    };
+                    found.push(p);
+                    i = p.1 + 1;
+                    if words.get(i) == Some(&",") && words.get(i + 1).is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                    {
+                        // skip the apposition up to its closing comma
+                        i = (i + 1..toks.len()).find(|&x| words[x] == ",").unwrap_or(toks.len());
+                    }
+                    while words.get(i).is_some_and(|w| matches!(*w, "," | "and")) {
+                        i += 1;
+                    }
+                }
+            } else if led {
                 if words.get(j) == Some(&",") {
                     j += 1;
                 }

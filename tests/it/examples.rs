@@ -53,6 +53,8 @@ fn corporate_articles_give_the_deals_suits_and_rulings() {
                 "trans_world_airlines",
                 false
             ),
+            // "Edmin Colodny, chairman and president of USAir": the person's own role
+            ("edwin_colodny", "leads", "usair", false),
             ("mark_buckstein", "represents", "trans_world_airlines", false),
             // "Michael B. Javett, principal officer of Zico": a role apposition
             ("michael_javett", "leads", "zico_investment_holdings", false),

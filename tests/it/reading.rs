@@ -501,6 +501,15 @@ fn role_appositions() {
             "The Russian delegation was led by Admiral Igor Kostyukov.",
             &["igor_kostyukov represents russia"],
         ),
+        // A delegation's list of members; an office with no state is a known person's own.
+        (
+            "The Russian team included Kirill Dmitriev, the head of the fund, and Igor Kostyukov, the head of the GRU.",
+            &["igor_kostyukov represents russia", "kirill_dmitriev represents russia"],
+        ),
+        (
+            "Army General Valery Gerasimov, the chief of the General Staff, met him.",
+            &["valery_gerasimov represents russia"],
+        ),
         // Appointed as an office.
         (
             "The Kremlin reappointed nationalist figure Vladimir Medinsky as its chief negotiator.",
