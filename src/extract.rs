@@ -1635,10 +1635,22 @@ impl<'r> Extractor<'r> {
                             // Members of one side do not negotiate or ally with each other: "Witkoff and
                             // Kushner met Dmitriev", "Putin and his foreign minister".
                             let orgs = |x: ActorRef| sides(ex, rules, x);
+                            // "delegations from Washington and the Kremlin, including Rubio and Lavrov": when
+                            // every person in the group serves a state of the group, states pair with states
+                            // and persons with persons.
+                            let person = |x: ActorRef| ex.actor(rules, x).kind == Kind::Person;
+                            let detailed = members.iter().any(|&x| !person(x))
+                                && members.iter().any(|&x| person(x))
+                                && members
+                                    .iter()
+                                    .filter(|&&x| person(x))
+                                    .all(|&x| orgs(x).iter().any(|o| members.contains(o)));
                             for a in 0..members.len() {
                                 for b in a + 1..members.len() {
                                     let (oa, ob) = (orgs(members[a]), orgs(members[b]));
-                                    if oa.iter().any(|o| ob.contains(o)) {
+                                    if oa.iter().any(|o| ob.contains(o))
+                                        || (detailed && person(members[a]) != person(members[b]))
+                                    {
                                         continue;
                                     }
                                     pairs.push((members[a], members[b], ps, ps));
@@ -2735,6 +2747,9 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
                         3
                     }
                     _ if (word(j) == "together" || word(j) == "along") && word(j + 1) == "with" => 2,
+                    // "European partners — including France, Britain and Germany": the group and its members.
+                    _ if matches!(word(j), "," | "—") && word(j + 1) == "including" => 2,
+                    _ if word(j) == "including" => 1,
                     (Some(Sk::Word(w)), Some(Sk::Word(w2))) if w == "," && (w2 == "and" || w2 == "or") => 2,
                     (Some(Sk::Word(w)), _) if w == "," || w == "and" || w == "or" || w == "&" => 1,
                     _ => 0,

@@ -277,6 +277,23 @@ fn news_syntax() {
         "Russia's invasion of Georgia in 2008 alarmed Ukraine.",
         &["russia attacks georgia"],
     );
+    // "including" adds the members of a group to it.
+    check(
+        &x,
+        "Umerov said he had updated European partners — including France, Germany and Italy — on the talks.",
+        &[
+            "rustem_umerov negotiates europe",
+            "rustem_umerov negotiates france",
+            "rustem_umerov negotiates germany",
+            "rustem_umerov negotiates italy",
+        ],
+    );
+    // A group of states and their own officials: states meet states, persons meet persons.
+    check(
+        &x,
+        "Delegations from Washington and the Kremlin, including US Secretary of State Marco Rubio and Russian Foreign Minister Lavrov, met in Saudi Arabia.",
+        &["russia negotiates united_states", "sergei_lavrov negotiates marco_rubio"],
+    );
     // "in order to" takes the clause's subject, past its object.
     check(
         &x,
