@@ -1189,19 +1189,44 @@ impl<'r> Extractor<'r> {
             if kind == Pron::They {
                 let mut before: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start && !m.pronoun).collect();
                 before.sort_by_key(|m| m.start);
-                if let [.., m1, m2] = before[..] {
-                    let between = text
-                        .get(m1.end..m2.start)
-                        .unwrap_or("")
-                        .trim()
-                        .trim_start_matches(',')
-                        .trim();
+                // The whole list: "France, Germany and the United Kingdom".
+                let link = |a: &Mention, b: &Mention| -> Option<bool> {
+                    let between = text.get(a.end..b.start)?.trim();
+                    let between = between.strip_suffix("the").unwrap_or(between).trim();
+                    match between.trim_start_matches(',').trim() {
+                        "and" | "&" => Some(true),
+                        "" if between.starts_with(',') => Some(false),
+                        _ => None,
+                    }
+                };
+                let mut list: Vec<&Mention> = Vec::new();
+                if let Some(&last) = before.last() {
+                    list.push(last);
+                    let mut and_seen = false;
+                    for &m in before.iter().rev().skip(1) {
+                        let Some(is_and) = link(m, list[list.len() - 1]) else {
+                            break;
+                        };
+                        // Only the last link of a list is "and".
+                        if and_seen && is_and {
+                            break;
+                        }
+                        and_seen |= is_and;
+                        list.push(m);
+                    }
+                    if !and_seen {
+                        list.truncate(1);
+                    }
+                }
+                if list.len() >= 2 {
+                    let m2 = list[0];
                     let gap = text
                         .get(m2.end..t.start)
                         .map_or(usize::MAX, |g| g.split_whitespace().count());
-                    if matches!(between, "and" | "&") && gap <= 6 && m1.actor != m2.actor {
-                        let pair = [m1.actor, m2.actor];
-                        for actor in pair {
+                    let mut actors: Vec<ActorRef> = list.iter().rev().map(|m| m.actor).collect();
+                    actors.dedup();
+                    if gap <= 6 && actors.len() >= 2 {
+                        for actor in actors {
                             ments.push(Mention {
                                 start: t.start,
                                 end: t.end,
@@ -1485,6 +1510,23 @@ impl<'r> Extractor<'r> {
                         keep[i - 1] = false;
                     }
                 }
+            }
+        }
+        // A bare title before a person: "berated President Zelenskyy", "Vice President JD Vance".
+        for (i, item) in sk.iter().enumerate() {
+            let Sk::Slot(n) = item else { continue };
+            if ex.actor(rules, ments[slots[*n][0]].actor).kind != Kind::Person {
+                continue;
+            }
+            if let Some(len) = (1..=4.min(i))
+                .rev()
+                .find(|&l| self.title_at(&sk_words, i - l).is_some_and(|(_, tl)| tl == l))
+            {
+                // "Trump envoy Steve Witkoff": a title after a slot is a header, read as such elsewhere.
+                if i > len && matches!(sk[i - len - 1], Sk::Slot(_)) {
+                    continue;
+                }
+                keep[i - len..i].iter_mut().for_each(|k| *k = false);
             }
         }
         let sk: Vec<Sk> = sk

@@ -294,6 +294,25 @@ fn news_syntax() {
         "Delegations from Washington and the Kremlin, including US Secretary of State Marco Rubio and Russian Foreign Minister Lavrov, met in Saudi Arabia.",
         &["russia negotiates united_states", "sergei_lavrov negotiates marco_rubio"],
     );
+    // "their" after a list of three stands for all of it.
+    check(
+        &x,
+        "France, Germany and the United Kingdom will dispatch their envoys to back Ukraine.",
+        &[
+            "france supports ukraine",
+            "germany supports ukraine",
+            "united_kingdom supports ukraine",
+        ],
+    );
+    // A bare title before the target is no gap: "berated President Zelenskyy".
+    check(
+        &x,
+        "President Trump and Vice President JD Vance berated President Zelenskyy.",
+        &[
+            "donald_trump opposes volodymyr_zelensky",
+            "jd_vance opposes volodymyr_zelensky",
+        ],
+    );
     // "in order to" takes the clause's subject, past its object.
     check(
         &x,
