@@ -1617,10 +1617,17 @@ impl<'r> Extractor<'r> {
                         let (tr_first, tr_last) = (item_at(tr.start()), item_at(tr.end().saturating_sub(2)));
                         let (m_first, m_last) = (item_at(whole.start()), item_at(whole.end().saturating_sub(2)));
                         // A participle after an auxiliary is passive: only patterns written for it read it.
+                        // Without "by", too, unless an adjective's preposition follows ("is opposed to"):
+                        // "55,000 Ukrainian troops have been killed since ..." is no act of theirs.
                         if !pat.rule.contains("passive")
                             && tr_first > 0
                             && PASSIVE_AUX.contains(&sk_words[tr_first - 1])
-                            && sk_words.get(tr_last + 1) == Some(&"by")
+                            && (sk_words.get(tr_last + 1) == Some(&"by")
+                                || (self.pasts.contains(sk_words[tr_first])
+                                    && !matches!(
+                                        sk_words.get(tr_last + 1),
+                                        Some(&("to" | "with" | "against" | "about"))
+                                    )))
                         {
                             continue;
                         }

@@ -313,6 +313,12 @@ fn news_syntax() {
             "jd_vance opposes volodymyr_zelensky",
         ],
     );
+    // A passive without "by" is no act of its subject.
+    check(
+        &x,
+        "Around 55,000 Ukrainian troops have been killed since the start of the war, Zelensky said.",
+        &[],
+    );
     // "in order to" takes the clause's subject, past its object.
     check(
         &x,
