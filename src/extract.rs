@@ -1258,7 +1258,8 @@ impl<'r> Extractor<'r> {
             }
         }
         // 4b. "both sides", "the two sides", "the warring parties": the pair named "A and B" (or
-        // "A-B") in this sentence, else the latest such pair of the two sentences before.
+        // "A-B") in this sentence, else the latest such pair of the two sentences before, else the
+        // pair the document has named most often.
         self.both_sides(ex, text, si, &toks, &words, &mut ments);
         ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         // Drop overlaps (keep the earlier, longer one).
@@ -2378,12 +2379,22 @@ impl<'r> Extractor<'r> {
                 .into_iter()
                 .min_by_key(|(at, _)| at.abs_diff(start))
                 .or_else(|| {
-                    let before: Vec<&Mention> = ex
-                        .mentions
+                    // The latest pair before: of the two sentences before, else of the document so far.
+                    let before: Vec<&Mention> = ex.mentions.iter().filter(|m| m.sentence < si).collect();
+                    let found = pairs(&before);
+                    let recent = found
                         .iter()
-                        .filter(|m| m.sentence + 2 >= si && m.sentence < si)
-                        .collect();
-                    pairs(&before).into_iter().last()
+                        .rev()
+                        .find(|(at, _)| before.iter().any(|m| m.start == *at && m.sentence + 2 >= si));
+                    // Else the pair the document names most often (the latest of equals).
+                    let most = found.iter().enumerate().max_by_key(|(i, (_, p))| {
+                        let n = found
+                            .iter()
+                            .filter(|(_, q)| (q[0] == p[0] && q[1] == p[1]) || (q[0] == p[1] && q[1] == p[0]))
+                            .count();
+                        (n, *i)
+                    });
+                    recent.or(most.map(|(_, x)| x)).copied()
                 })
                 .map(|(_, p)| p);
             if let Some(pair) = pair {
