@@ -122,6 +122,32 @@ pub struct Extraction {
     /// Sentence spans, and whether each was skipped as boilerplate.
     pub sentences: Vec<(usize, usize, bool)>,
     pub warnings: Vec<String>,
+    /// The coordinated pairs named so far, for "both sides".
+    pairs: PairLog,
+}
+
+/// A running summary of the pairs a document names ("Russia and Ukraine"): the latest, and the
+/// most frequent (the latest of equals), each with the order of its latest mention.
+#[derive(Debug, Clone, Default)]
+struct PairLog {
+    /// (sentence, pair) of the latest pair.
+    last: Option<(usize, [ActorRef; 2])>,
+    /// (count, pair) of the most named pair.
+    most: Option<(usize, [ActorRef; 2])>,
+    counts: HashMap<[ActorRef; 2], usize>,
+}
+
+impl PairLog {
+    fn push(&mut self, sentence: usize, pair: [ActorRef; 2]) {
+        let key = [pair[0].min(pair[1]), pair[0].max(pair[1])];
+        let n = self.counts.entry(key).or_default();
+        *n += 1;
+        // A pair's count only grows, and the newest wins ties: compare with the leader only.
+        if self.most.is_none_or(|(m, _)| *n >= m) {
+            self.most = Some((*n, pair));
+        }
+        self.last = Some((sentence, pair));
+    }
 }
 
 impl Extraction {
@@ -1025,7 +1051,7 @@ impl<'r> Extractor<'r> {
         // 3c. Appositions that name a role: "Ukraine's defense minister, Mykhailo Fedorov", "the Omani
         // foreign minister, Badr al-Busaidi", "Rafael Grossi, head of the UN's nuclear watchdog". A name
         // the rules do not know becomes a new person, as after a title.
-        let appos_edges = self.appositions(ex, text, si, &toks, &words, &mut ments, date);
+        let mut appos_edges = self.appositions(ex, text, si, &toks, &words, &mut ments, date, false);
 
         // 4. Pronouns, resolved against earlier mentions (this sentence and the two before).
         ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -1257,6 +1283,8 @@ impl<'r> Extractor<'r> {
                 });
             }
         }
+        // 4a. Appositions owned by a pronoun, now that it is resolved: "Beijing sent its special envoy, Li Hui".
+        appos_edges.extend(self.appositions(ex, text, si, &toks, &words, &mut ments, date, true));
         // 4b. "both sides", "the two sides", "the warring parties": the pair named "A and B" (or
         // "A-B") in this sentence, else the latest such pair of the two sentences before, else the
         // pair the document has named most often.
@@ -2000,6 +2028,11 @@ impl<'r> Extractor<'r> {
                 ex.relations.push(r);
             }
         }
+        let mut sorted: Vec<&Mention> = ments.iter().collect();
+        sorted.sort_by_key(|m| m.start);
+        for (_, pair) in self.joined_pairs(ex, text, &sorted) {
+            ex.pairs.push(si, pair);
+        }
         ex.mentions.extend(ments);
     }
 
@@ -2341,21 +2374,6 @@ impl<'r> Extractor<'r> {
         words: &[&str],
         ments: &mut Vec<Mention>,
     ) {
-        let rules = self.rules;
-        // A coordinated pair of two different states, organizations or groups: "Russia and Ukraine",
-        // "US-Russia", "between Moscow and Kyiv".
-        let pairs = |list: &[&Mention]| -> Vec<(usize, [ActorRef; 2])> {
-            list.windows(2)
-                .filter_map(|w| {
-                    let (a, b) = (w[0], w[1]);
-                    let between = text.get(a.end..b.start)?.trim();
-                    let joined = matches!(between, "and" | "&" | "-" | "–" | "—");
-                    let states = [a, b].iter().all(|m| ex.actor(rules, m.actor).kind != Kind::Person);
-                    (joined && states && a.actor != b.actor && !a.pronoun && !b.pronoun)
-                        .then_some((a.start, [a.actor, b.actor]))
-                })
-                .collect()
-        };
         let mut k = 0;
         while k < toks.len() {
             let len = match (words[k], words.get(k + 1), words.get(k + 2)) {
@@ -2375,28 +2393,19 @@ impl<'r> Extractor<'r> {
             let mut here: Vec<&Mention> = ments.iter().collect();
             here.sort_by_key(|m| m.start);
             // The pair nearest "both sides" in this sentence; else the latest one before it.
-            let pair = pairs(&here)
+            // The latest pair before: of the two sentences before, else the pair the document names
+            // most often (the latest of equals). Both come from the running log, so a document with
+            // many "both sides" stays linear.
+            let pair = self
+                .joined_pairs(ex, text, &here)
                 .into_iter()
                 .min_by_key(|(at, _)| at.abs_diff(start))
+                .map(|(_, p)| p)
                 .or_else(|| {
-                    // The latest pair before: of the two sentences before, else of the document so far.
-                    let before: Vec<&Mention> = ex.mentions.iter().filter(|m| m.sentence < si).collect();
-                    let found = pairs(&before);
-                    let recent = found
-                        .iter()
-                        .rev()
-                        .find(|(at, _)| before.iter().any(|m| m.start == *at && m.sentence + 2 >= si));
-                    // Else the pair the document names most often (the latest of equals).
-                    let most = found.iter().enumerate().max_by_key(|(i, (_, p))| {
-                        let n = found
-                            .iter()
-                            .filter(|(_, q)| (q[0] == p[0] && q[1] == p[1]) || (q[0] == p[1] && q[1] == p[0]))
-                            .count();
-                        (n, *i)
-                    });
-                    recent.or(most.map(|(_, x)| x)).copied()
-                })
-                .map(|(_, p)| p);
+                    let log = &ex.pairs;
+                    let recent = log.last.filter(|(sentence, _)| sentence + 2 >= si).map(|(_, p)| p);
+                    recent.or(log.most.map(|(_, p)| p))
+                });
             if let Some(pair) = pair {
                 for actor in pair {
                     ments.push(Mention {
@@ -2416,6 +2425,22 @@ impl<'r> Extractor<'r> {
         }
     }
 
+    /// A coordinated pair of two different states, organizations or groups in `list` (sorted by
+    /// start): "Russia and Ukraine", "US-Russia", "between Moscow and Kyiv". `(start, pair)` each.
+    fn joined_pairs(&self, ex: &Extraction, text: &str, list: &[&Mention]) -> Vec<(usize, [ActorRef; 2])> {
+        let rules = self.rules;
+        list.windows(2)
+            .filter_map(|w| {
+                let (a, b) = (w[0], w[1]);
+                let between = text.get(a.end..b.start)?.trim();
+                let joined = matches!(between, "and" | "&" | "-" | "–" | "—");
+                let states = [a, b].iter().all(|m| ex.actor(rules, m.actor).kind != Kind::Person);
+                (joined && states && a.actor != b.actor && !a.pronoun && !b.pronoun)
+                    .then_some((a.start, [a.actor, b.actor]))
+            })
+            .collect()
+    }
+
     /// Role appositions (step 3c of `sentence`): `(first token, last token, person, org, relation)` for
     /// "ORG's TITLE, NAME" and "NAME, (the) ... OFFICE ... ORG ...". Unknown names become new persons.
     #[allow(clippy::too_many_arguments)]
@@ -2428,6 +2453,7 @@ impl<'r> Extractor<'r> {
         words: &[&str],
         ments: &mut Vec<Mention>,
         date: Option<&str>,
+        pronoun_pass: bool,
     ) -> Vec<(usize, usize, ActorRef, ActorRef, &'static str)> {
         let rules = self.rules;
         let lex = &rules.lexicon;
@@ -2501,6 +2527,35 @@ impl<'r> Extractor<'r> {
         };
         let mut k = 0;
         while k < toks.len() {
+            // Possessive pronouns are resolved after the other appositions: a second pass reads
+            // only form E with them.
+            if pronoun_pass && !matches!(words[k], "its" | "their") {
+                k += 1;
+                continue;
+            }
+            // E: "its special envoy, Li Hui", "Putin's aide, Vladimir Medinsky", "secretary of Ukraine's
+            // national security council, Rustem Umerov": a possessor, an office phrase, a comma, a name.
+            if let Some(found) = self.possessed_office(ex, toks, words, ments, k, &name_at, &office_at) {
+                let PossessedOffice {
+                    span_start,
+                    start,
+                    end,
+                    known,
+                    of: org,
+                    relation: rel,
+                } = found;
+                let p = match known {
+                    Some(p) => p,
+                    None => new_person(ex, ments, start, end),
+                };
+                out.push((span_start, end, p, org, relation_for(p, org, rel)));
+                k = end + 1;
+                continue;
+            }
+            if pronoun_pass {
+                k += 1;
+                continue;
+            }
             // A: "ORG's TITLE, NAME" / "the DEMONYM TITLE, NAME".
             if let Some((t, len)) = self.title_at(words, k) {
                 let comma = k + len;
@@ -2644,6 +2699,9 @@ impl<'r> Extractor<'r> {
             }
             k += 1;
         }
+        if pronoun_pass {
+            return out;
+        }
         // C: "the Ukrainian delegation was led by national security secretary Rustem Umerov";
         // D: "the Kremlin reappointed Vladimir Medinsky as its chief negotiator".
         let orgs: Vec<(usize, usize, ActorRef)> = ments
@@ -2760,6 +2818,141 @@ impl<'r> Extractor<'r> {
         out
     }
 
+    /// Apposition form E of [`Self::appositions`] at token `k`: a possessor ("its", "Russia's",
+    /// "Putin's"), a short office phrase, and the person it names, after a comma or (a person the
+    /// rules know) right after the phrase. The person represents the possessor as written.
+    #[allow(clippy::too_many_arguments)]
+    fn possessed_office(
+        &self,
+        ex: &Extraction,
+        toks: &[Token],
+        words: &[&str],
+        ments: &[Mention],
+        k: usize,
+        name_at: &dyn Fn(&[Mention], usize) -> Option<usize>,
+        office_at: &dyn Fn(usize) -> Option<(usize, &'static str)>,
+    ) -> Option<PossessedOffice> {
+        let rules = self.rules;
+        let possessor = match words[k] {
+            "'s" if k > 0 => ments.iter().find(|m| m.end == toks[k - 1].end && !m.pronoun)?,
+            "its" | "their" => ments.iter().find(|m| m.start == toks[k].start && m.pronoun)?,
+            _ => return None,
+        };
+        let poss_start = toks.iter().position(|t| t.start == possessor.start)?;
+        // "the president's chief of staff" is too vague a possessor to trust the resolution; "the
+        // US president's" names its state.
+        if possessor.how == How::Description
+            && !(poss_start + 1..k).any(|i| words[i].starts_with(|c: char| c.is_uppercase()))
+        {
+            return None;
+        }
+        let by_person = ex.actor(rules, possessor.actor).kind == Kind::Person;
+        // "US President Donald Trump's envoy" speaks for the state the phrase names; "Putin's
+        // envoy" for Putin.
+        let a = ments
+            .iter()
+            .filter(|m| by_person && m.modifier && m.end <= possessor.start)
+            .find(|m| {
+                let first = toks.iter().position(|t| t.start >= m.end).unwrap_or(poss_start);
+                poss_start.saturating_sub(first) <= 3
+            })
+            .map_or(possessor.actor, |m| m.actor);
+        let covered = |i: usize| ments.iter().any(|m| toks[i].start < m.end && toks[i].end > m.start);
+        let person_at = |i: usize| {
+            ments
+                .iter()
+                .find(|m| m.start == toks[i].start && !m.pronoun && ex.actor(rules, m.actor).kind == Kind::Person)
+        };
+        // The phrase: up to eight words, no other actor, no verb, up to a comma or a known person.
+        let mut e = k + 1;
+        let mut comma = false;
+        while e < toks.len() && e <= k + 8 {
+            if words[e] == "," {
+                comma = true;
+                break;
+            }
+            if person_at(e).is_some() {
+                break;
+            }
+            let w = words[e];
+            if covered(e)
+                || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+                || matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "with"
+                        | "by"
+                        | "as"
+                        | "also"
+                        | "not"
+                        | "and"
+                ) && !(w == "and" && comma_follows(words, e))
+            {
+                return None;
+            }
+            e += 1;
+        }
+        if e == k + 1 || e >= toks.len() || e > k + 8 {
+            return None;
+        }
+        // The office: in the phrase ("its special envoy"), or before the possessor ("secretary of
+        // Ukraine's national security council").
+        let inside = (k + 1..e).find_map(|i| office_at(i).filter(|(len, _)| i + len <= e).map(|(_, rel)| (i, rel)));
+        let before = (poss_start >= 2 && words[poss_start - 1] == "of")
+            .then(|| {
+                (poss_start.saturating_sub(5)..poss_start - 1)
+                    .find(|&j| office_at(j).is_some_and(|(len, _)| j + len == poss_start - 1))
+            })
+            .flatten();
+        let (span_start, rel) = match (inside, before) {
+            (Some((i, rel)), _) => {
+                let direct = (k + 1..i).all(|x| APPOSITION_ADJECTIVES.contains(&words[x]));
+                (poss_start, if direct && !by_person { rel } else { "represents" })
+            }
+            (None, Some(j)) => (j, "represents"),
+            (None, None) => return None,
+        };
+        let start = if comma { e + 1 } else { e };
+        let (known, end) = match person_at(start) {
+            Some(m) => (Some(m.actor), toks.iter().rposition(|x| x.end <= m.end)?),
+            None if comma => (None, name_at(ments, start)?),
+            None => return None,
+        };
+        let ends = words
+            .get(end + 1)
+            .is_none_or(|w| matches!(*w, "," | "." | ")" | ";" | "and" | "said" | "says"));
+        if !ends || known == Some(a) {
+            return None;
+        }
+        Some(PossessedOffice {
+            span_start,
+            start,
+            end,
+            known,
+            of: a,
+            relation: rel,
+        })
+    }
+
     /// `(class, words)` of a leader noun or title at word `i`: "president" -> ("president", 1).
     fn leader_class(&self, words: &[&str], i: usize) -> (String, usize) {
         if let Some((t, len)) = self.title_at(words, i) {
@@ -2783,6 +2976,17 @@ impl<'r> Extractor<'r> {
             .max_by_key(|r| (r.active_on(date), r.from.clone()))
             .map(|r| r.of)
     }
+}
+
+/// What [`Extractor::possessed_office`] found: the apposition's span start, the name's first and
+/// last word, the person if the rules know them, whom they serve, and the fallback relation.
+struct PossessedOffice {
+    span_start: usize,
+    start: usize,
+    end: usize,
+    known: Option<ActorRef>,
+    of: ActorRef,
+    relation: &'static str,
 }
 
 /// Merges coordinated slots ("@1 , @2 and @3", "both @1 and @2") into one.
@@ -3042,6 +3246,16 @@ fn word_before(text: &str, pos: usize) -> String {
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "de", "da", "di", "von", "van", "der", "den", "la", "le", "del", "dos",
 ];
+
+/// Whether a comma comes before the end of the clause after token `i` (an "and" inside an
+/// apposition's office phrase: "national and security defence council, Rustem Umerov").
+fn comma_follows(words: &[&str], i: usize) -> bool {
+    words[i + 1..]
+        .iter()
+        .take(6)
+        .take_while(|w| !matches!(**w, "." | ";" | "and"))
+        .any(|w| *w == ",")
+}
 
 /// Adjectives between a state and a title: "Ukraine's top negotiator", "the Iranian deputy foreign minister".
 const APPOSITION_ADJECTIVES: &[&str] = &[

@@ -557,6 +557,31 @@ fn role_appositions() {
             "The Kremlin reappointed nationalist figure Vladimir Medinsky as its chief negotiator.",
             &["vladimir_medinsky represents russia"],
         ),
+        // A possessor, an office and a name: "its" after the pronoun pass, a state possessor, an
+        // office of the possessor's body, a person possessor as written or the state a title names.
+        (
+            "China sent observers. In a major surprise, Beijing sent its special envoy, Li Hui, to the talks.",
+            &["li_hui represents china"],
+        ),
+        (
+            "They met secretary of Ukraine's national security and defence council, Rustem Umerov, in Geneva.",
+            &["rustem_umerov represents ukraine"],
+        ),
+        (
+            "He spoke often to Putin's deputy chief of staff, Dmitry Kozak, last year.",
+            &["dmitry_kozak represents vladimir_putin"],
+        ),
+        (
+            "The delegation was led by Russian President Vladimir Putin's aide, Vladimir Medinsky, as before.",
+            &["vladimir_medinsky represents russia", "vladimir_putin leads russia"],
+        ),
+        // Not an office: kin, allies; a bare "the president" is too vague a possessor.
+        ("Trump's son-in-law, Jared Kushner, flew in.", &[]),
+        ("Russia's allies, Belarus and Iran, stayed silent.", &[]),
+        (
+            "The team includes the president's chief of staff, Kyrylo Budanov, as before.",
+            &[],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(roles(&x, text), *want, "{text}");
