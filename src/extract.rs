@@ -2231,6 +2231,15 @@ impl<'r> Extractor<'r> {
             {
                 // "Europe pulled Russia closer in order to weaken China": the clause's subject does it.
                 insert = subject_before(k - 3);
+            } else if prev == "to"
+                && self.bases.contains(w)
+                && k >= 4
+                && word(k - 4) == "in"
+                && matches!(word(k - 3), "an" | "a")
+                && matches!(prev2, "attempt" | "effort" | "bid" | "move")
+            {
+                // "Washington slowed the sale in an attempt to increase pressure on Russia".
+                insert = subject_before(k - 4);
             } else if prev == "to" && self.bases.contains(w) && for_subject.is_some_and(|(_, ai)| k > ai) {
                 insert = for_subject.map(|(n, _)| n);
             } else if prev == "to"

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `{S}` `{T}` | the source / target slot |
 //! | `{P}` | a coordinated group whose members pair up (symmetric relations) |
+//! | `{A}` | any other actor slot, which takes no part in the edge (may repeat) |
 //! | `<reject>` `<reject\|refuse>` | every inflection of the verb lemmas (rejects, rejected, rejecting) |
 //! | `word` | the word itself (lowercase); `word*` any word starting so |
 //! | `(a b\|c)` | alternatives, each a sequence; `(...)?` and `word?` are optional |
@@ -211,7 +212,9 @@ impl Compiler<'_> {
         if let Some(name) = w.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
             let c = match name {
                 "S" | "T" | "P" => name.chars().next().expect("one char"),
-                _ => return Err(format!("unknown slot {{{name}}}: use {{S}}, {{T}} or {{P}}")),
+                // Any actor ("excluded from {S}-{A} talks"): a slot, but no end of the edge.
+                "A" => return Ok("@\\d+ ".into()),
+                _ => return Err(format!("unknown slot {{{name}}}: use {{S}}, {{T}}, {{P}} or {{A}}")),
             };
             if self.slots.contains(&c) {
                 return Err(format!("slot {{{name}}} used twice"));
@@ -442,6 +445,16 @@ mod tests {
         );
         check("talks between {P}", "the talks between @3 were long ", Some(("3", "")));
         check(
+            "{T} excluded from {A} - {S} talks",
+            "@0 excluded from @1 - @2 talks ",
+            Some(("2", "0")),
+        );
+        check(
+            "{T} excluded from {A} - {S} talks",
+            "@0 excluded from - @2 talks ",
+            None,
+        );
+        check(
             "{S} <impose> sanction* on {T}",
             "@0 imposed sanctions on @1 ",
             Some(("0", "1")),
@@ -477,7 +490,7 @@ mod tests {
         let irr = BTreeMap::new();
         let err = |p: &str| compile(p, &irr).err().unwrap_or_default();
         assert_eq!(err("{S} <reject>"), "a pattern needs both {S} and {T} (or one {P})");
-        assert_eq!(err("{S} {X} {T}"), "unknown slot {X}: use {S}, {T} or {P}");
+        assert_eq!(err("{S} {X} {T}"), "unknown slot {X}: use {S}, {T}, {P} or {A}");
         assert_eq!(err("{S} (a|b {T}"), "unclosed '('");
         assert_eq!(err("{S} ~x {T}"), "gap \"~x\": expected ~N with N a number");
         assert_eq!(
