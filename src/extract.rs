@@ -422,7 +422,8 @@ const POSSESSED_SUBJECT_GAP: &[&str] = &[
 /// Words that cannot stand between the owner and the noun of a nominal pattern.
 const NOMINAL_GAP_BREAKERS: &[&str] = &[
     "on", "with", "about", "in", "at", "for", "from", "by", "over", "against", "of", "into", "said", "says", "that",
-    "which", "who",
+    "which", "who", "through", "via", "despite", "during", "after", "before", "under", "amid", "between", "toward",
+    "towards",
 ];
 
 /// Words after which a verb form ("talks", "attacks", "demands") is a noun.
@@ -1123,20 +1124,24 @@ impl<'r> Extractor<'r> {
                         | "signaled"
                         | "signals"
                 );
-            if SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause {
+            let possessor = |m: &Mention| {
+                text.get(m.end..)
+                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+            };
+            // "China backed Russia's war through its support for ...": a possessive after a
+            // preposition of means belongs to the clause's subject, not to the possessor before it.
+            let means = matches!(t.lower.as_str(), "its" | "their")
+                && ti > 0
+                && matches!(words[ti - 1], "through" | "via" | "by" | "with" | "despite")
+                && earlier.first().is_some_and(|m| possessor(m));
+            if (SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause) || means {
                 // The subject of the pronoun's clause, else of the sentence.
                 let boundary = toks[..ti]
                     .iter()
                     .rposition(|b| CLAUSE_BOUNDARIES.contains(&b.lower.as_str()))
                     .map_or(s, |b| toks[b].end);
                 // A possessor is not a clause's subject: "Ukraine's future is in NATO and they ...".
-                let before = |m: &&Mention| {
-                    m.end <= t.start
-                        && !m.modifier
-                        && !text
-                            .get(m.end..)
-                            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
-                };
+                let before = |m: &&Mention| m.end <= t.start && !m.modifier && !possessor(m);
                 let subject = ments
                     .iter()
                     .filter(before)
@@ -1895,6 +1900,18 @@ impl<'r> Extractor<'r> {
                                     .any(|w| NOMINAL_GAP_BREAKERS.contains(w) || self.contrary_verbs.contains(*w))
                                 {
                                     continue;
+                                }
+                                // "{S} 's ~3 (support) for {T}" triggers on "'s": an actor or possessive
+                                // pronoun past a preposition owns the noun instead ("Russia's war through
+                                // its support for Iran").
+                                if sk_words.get(tr_first) == Some(&"'s") {
+                                    let t_at = c.name("T").map_or(m_last, |t| item_at(t.start()));
+                                    let pron = (si_ + 1..t_at).find(|&i| sk_words[i].starts_with(['@', '&']));
+                                    if pron.is_some_and(|p| {
+                                        sk_words[si_ + 1..p].iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w))
+                                    }) {
+                                        continue;
+                                    }
                                 }
                                 if !possessive
                                     && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w))

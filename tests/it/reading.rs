@@ -462,6 +462,29 @@ fn news_syntax() {
         "Moscow and Beijing pledged a no-limits partnership.",
         &["russia cooperates china"],
     );
+    // A purpose clause after "in an attempt to" is its clause subject's.
+    check(
+        &x,
+        "Washington slowed the sale of Lukoil's assets in an attempt to increase pressure on Moscow.",
+        &["united_states pressures russia"],
+    );
+    // A possessive after a preposition of means is the subject's, and an owner does not reach its
+    // noun across "through".
+    check(
+        &x,
+        "China backed Russia's war through its support for Iran.",
+        &["china supports iran", "china supports russia"],
+    );
+    // Excluded from talks of a pair: both of the pair exclude.
+    check(
+        &x,
+        "Europe was sidelined from US-Russia negotiations.",
+        &[
+            "russia excludes europe",
+            "united_states excludes europe",
+            "united_states negotiates russia",
+        ],
+    );
 }
 
 /// The `leads`/`represents` edges of `text`, as `person relation org`.
