@@ -205,6 +205,8 @@ fn ratio(a: u64, b: u64) -> f64 {
 pub enum ErrorKind {
     Missed,
     Spurious,
+    /// A matched key whose `hedged` or `said_by` differs from gold: what differs.
+    Flags(String),
 }
 
 #[derive(Debug, Clone)]
@@ -212,7 +214,7 @@ pub struct ErrorItem {
     pub doc: String,
     pub kind: ErrorKind,
     pub key: Key,
-    /// The gold quote (missed) or the system's evidence sentence (spurious).
+    /// The gold quote (missed, flags) or the system's evidence sentence (spurious).
     pub text: String,
 }
 
@@ -336,7 +338,28 @@ pub fn score(gold: &[GoldDoc], graph: &GraphFile, texts: &HashMap<String, String
                     rep.hedged.1 += 1;
                     rep.hedged.0 += u64::from(se.hedged == gr.hedged);
                     rep.said_by.1 += 1;
-                    rep.said_by.0 += u64::from(se.said_by.contains(&gr.said_by.as_deref()));
+                    let said_by_ok = se.said_by.contains(&gr.said_by.as_deref());
+                    rep.said_by.0 += u64::from(said_by_ok);
+                    let mut differs = Vec::new();
+                    if se.hedged != gr.hedged {
+                        differs.push(format!("hedged {} (gold {})", se.hedged, gr.hedged));
+                    }
+                    if !said_by_ok {
+                        let got: Vec<&str> = se.said_by.iter().map(|s| s.unwrap_or("null")).collect();
+                        differs.push(format!(
+                            "said_by {} (gold {})",
+                            got.join("|"),
+                            gr.said_by.as_deref().unwrap_or("null")
+                        ));
+                    }
+                    if !differs.is_empty() {
+                        rep.errors.push(ErrorItem {
+                            doc: g.doc.clone(),
+                            kind: ErrorKind::Flags(differs.join(", ")),
+                            key: key.clone(),
+                            text: gr.quote.clone(),
+                        });
+                    }
                 }
                 None => {
                     rep.triples.fn_ += 1;
@@ -418,7 +441,8 @@ impl Report {
         })
     }
 
-    /// The human table; with `errors`, every missed and spurious key.
+    /// The human table; with `errors`, every missed and spurious key, and every matched key whose
+    /// flags differ from gold.
     pub fn render(&self, errors: bool) -> String {
         let mut o = String::new();
         // The first column fits the longest relation name ("investigates" in a custom rule set).
@@ -472,11 +496,16 @@ impl Report {
                     o.push_str(&format!("\n== {}\n", e.doc));
                     last_doc = &e.doc;
                 }
-                let kind = match e.kind {
-                    ErrorKind::Missed => "missed  ",
-                    ErrorKind::Spurious => "spurious",
+                let (kind, what) = match &e.kind {
+                    ErrorKind::Missed => ("missed  ", String::new()),
+                    ErrorKind::Spurious => ("spurious", String::new()),
+                    ErrorKind::Flags(d) => ("flags   ", format!(": {d}")),
                 };
-                o.push_str(&format!("{kind} {}\n         | {}\n", e.key, e.text.replace('\n', " ")));
+                o.push_str(&format!(
+                    "{kind} {}{what}\n         | {}\n",
+                    e.key,
+                    e.text.replace('\n', " ")
+                ));
             }
         }
         o
@@ -649,6 +678,12 @@ mod tests {
         );
         assert_eq!((r.actors.tp, r.actors.fp, r.actors.fn_), (2, 1, 1));
         assert_eq!((r.hedged, r.said_by), ((0, 1), (1, 1)));
+        // `--show errors` names the flag that differs on a matched key.
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].kind, ErrorKind::Flags("hedged false (gold true)".into()));
+        assert!(r
+            .render(true)
+            .contains("flags    russia rejects ukraine: hedged false (gold true)"));
     }
 
     #[test]

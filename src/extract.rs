@@ -504,7 +504,7 @@ impl<'r> Extractor<'r> {
         } else {
             [
                 r"according to @(\d+) ".to_string(),
-                format!(r"@(\d+) (?:[a-z]+ ){{0,2}}(?:{verbs}) "),
+                format!(r"@(\d+) ((?:[a-z]+ ){{0,2}})(?:{verbs}) "),
                 format!(r"(?:{verbs}) @(\d+) "),
             ]
             .iter()
@@ -1613,9 +1613,20 @@ impl<'r> Extractor<'r> {
                 let said_by_slots: Vec<usize> = self
                     .attribution
                     .iter()
-                    .flat_map(|re| {
+                    .enumerate()
+                    .flat_map(|(form, re)| {
+                        // "the Kremlin has not confirmed the figures" names no speaker.
                         re.captures_iter(&skel)
+                            .filter(|c| {
+                                !c.get(2)
+                                    .is_some_and(|m| m.as_str().split(' ').any(|w| matches!(w, "not" | "never")))
+                            })
                             .filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok())
+                            // "said it would not enforce ...": a pronoun after the verb opens the
+                            // reported clause; only a name there is a speaker ("..., said Lavrov").
+                            .filter(|&n| {
+                                form != 2 || slots.get(n).is_some_and(|s| s.iter().any(|&mi| !ments[mi].pronoun))
+                            })
                             .collect::<Vec<_>>()
                     })
                     .collect();

@@ -619,3 +619,56 @@ fn role_appositions() {
         ],
     );
 }
+
+/// `said_by` of every non-role edge of `text`: `source relation target <- speaker`.
+fn speakers(x: &Extractor, context: &str, text: &str) -> Vec<String> {
+    let ex = x.extract(&format!("{context} {text}"), Some("2026-02-01"), true);
+    let mut got: Vec<String> = ex
+        .relations
+        .iter()
+        .filter(|r| r.relation != "leads" && r.relation != "represents" && r.start >= context.len())
+        .map(|r| {
+            format!(
+                "{} {} {} <- {}",
+                ex.actor(x.rules, r.source).id,
+                r.relation,
+                ex.actor(x.rules, r.target).id,
+                r.said_by.map_or("null", |s| ex.actor(x.rules, s).id.as_str())
+            )
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn speakers_of_reported_relations() {
+    let rules = actorgraph::rules::load(&repo().join("rules")).expect("default rules load");
+    let x = Extractor::new(&rules);
+    // A named speaker before or after the verb, or "according to".
+    assert_eq!(
+        speakers(&x, "", "Russia rejected the plan for Ukraine, said Lavrov."),
+        ["russia rejects ukraine <- sergei_lavrov"]
+    );
+    assert_eq!(
+        speakers(&x, "", "According to Peskov, Washington pressured Kyiv."),
+        ["united_states pressures ukraine <- dmitry_peskov"]
+    );
+    // A speaker who did not speak, and a pronoun after the verb, are no speakers.
+    assert_eq!(
+        speakers(
+            &x,
+            "",
+            "The Kremlin has not confirmed the figures, but Ukrainian officials boasted of killing 35,000 Russian troops."
+        ),
+        ["ukraine attacks russia <- null"]
+    );
+    assert_eq!(
+        speakers(
+            &x,
+            "The United States sent envoys to Hong Kong.",
+            "But the Hong Kong government said it would not enforce Western sanctions on Russia."
+        ),
+        ["the_west pressures russia <- null"]
+    );
+}
