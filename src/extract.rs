@@ -15,7 +15,7 @@
 use crate::ingest::split_sentences;
 use crate::rules::{Actor, AliasKind, Gender, Kind, RuleSet};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A resolved reference to an actor: an index into `RuleSet::actors`, or past
 /// its end into the document's `Extraction::new_actors`.
@@ -124,6 +124,8 @@ pub struct Extraction {
     pub warnings: Vec<String>,
     /// The coordinated pairs named so far, for "both sides".
     pairs: PairLog,
+    /// Actors named so far (not by pronoun or anaphoric alias).
+    named: HashSet<ActorRef>,
 }
 
 /// A running summary of the pairs a document names ("Russia and Ukraine"): the latest, and the
@@ -755,6 +757,15 @@ impl<'r> Extractor<'r> {
             let (Some(ti), Some(tj)) = (tok_at(ms), tok_end(me)) else {
                 continue;
             };
+            // "the alliance" names NATO only once NATO has been named.
+            if alias.anaphoric
+                && !ex.named.contains(&alias.actor)
+                && !raw
+                    .iter()
+                    .any(|&(o, _, oi)| o < ms && rules.aliases[oi].actor == alias.actor && !rules.aliases[oi].anaphoric)
+            {
+                continue;
+            }
             let next = words.get(tj + 1).copied().unwrap_or("");
             let prev = if ti > 0 { words[ti - 1] } else { "" };
             let mut m = Mention {
@@ -2060,6 +2071,11 @@ impl<'r> Extractor<'r> {
         sorted.sort_by_key(|m| m.start);
         for (_, pair) in self.joined_pairs(ex, text, &sorted) {
             ex.pairs.push(si, pair);
+        }
+        for m in ments.iter().filter(|m| !m.pronoun) {
+            if !matches!(m.how, How::Alias(ai) if rules.aliases[ai].anaphoric) {
+                ex.named.insert(m.actor);
+            }
         }
         ex.mentions.extend(ments);
     }

@@ -113,6 +113,8 @@ pub struct Alias {
     pub kind: AliasKind,
     pub unless_before: Vec<String>,
     pub unless_after: Vec<String>,
+    /// Only after the actor is named (not by another anaphoric alias) earlier in the document.
+    pub anaphoric: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -514,8 +516,8 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                 });
             }
             let mut add = |raw: &raw::RawAlias, kind: AliasKind, errors: &mut Vec<RuleError>| {
-                let (text, insensitive, ub, ua) = match raw {
-                    raw::RawAlias::Plain(s) => (s.clone(), false, vec![], vec![]),
+                let (text, insensitive, ub, ua, anaphoric) = match raw {
+                    raw::RawAlias::Plain(s) => (s.clone(), false, vec![], vec![], false),
                     raw::RawAlias::Table(t) => {
                         let insensitive = match t.case.as_deref() {
                             None | Some("sensitive") => false,
@@ -533,6 +535,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                             insensitive,
                             t.unless_before.clone(),
                             t.unless_after.clone(),
+                            t.anaphoric,
                         )
                     }
                 };
@@ -540,7 +543,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                     errors.push(src.error(src.find(&text, at), format!("empty alias for actor {:?}", a.id)));
                     return;
                 }
-                let vetoed = !ub.is_empty() || !ua.is_empty();
+                let vetoed = !ub.is_empty() || !ua.is_empty() || anaphoric;
                 if kind == AliasKind::Name && !vetoed {
                     if let Some((other, _)) = alias_owner.get(&text) {
                         if *other != ai {
@@ -560,6 +563,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                         kind,
                         unless_before: ub.clone(),
                         unless_after: ua.clone(),
+                        anaphoric,
                     });
                 }
             };
@@ -593,6 +597,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                     kind: AliasKind::LeaderHead,
                     unless_before: vec![],
                     unless_after: vec![],
+                    anaphoric: false,
                 });
             }
         }

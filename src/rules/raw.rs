@@ -47,6 +47,9 @@ pub struct RawAliasTable {
     pub unless_before: Vec<String>,
     #[serde(default)]
     pub unless_after: Vec<String>,
+    /// Only after the actor is named earlier in the document ("the alliance" after "NATO").
+    #[serde(default)]
+    pub anaphoric: bool,
 }
 
 #[derive(Debug, Deserialize)]
