@@ -1759,6 +1759,11 @@ impl<'r> Extractor<'r> {
                                         continue;
                                     }
                                     pairs.push((members[a], members[b], ps, ps));
+                                    // "Russia and Ukraine exchanged strikes": a one-way relation of a
+                                    // group holds both ways.
+                                    if !rel.symmetric {
+                                        pairs.push((members[b], members[a], ps, ps));
+                                    }
                                 }
                             }
                         } else {

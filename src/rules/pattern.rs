@@ -9,7 +9,7 @@
 //! | syntax | matches |
 //! |---|---|
 //! | `{S}` `{T}` | the source / target slot |
-//! | `{P}` | a coordinated group whose members pair up (symmetric relations) |
+//! | `{P}` | a coordinated group whose members pair up (both ways for a one-way relation) |
 //! | `{A}` | any other actor slot, which takes no part in the edge (may repeat) |
 //! | `<reject>` `<reject\|refuse>` | every inflection of the verb lemmas (rejects, rejected, rejecting) |
 //! | `word` | the word itself (lowercase); `word*` any word starting so |
