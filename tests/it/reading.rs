@@ -475,6 +475,21 @@ fn news_syntax() {
         "China backed Russia's war through its support for Iran.",
         &["china supports iran", "china supports russia"],
     );
+    // "X and other Y" coordinates.
+    check(
+        &x,
+        "Trump hosted Zelenskyy and other European leaders in Washington.",
+        &[
+            "donald_trump negotiates europe",
+            "donald_trump negotiates volodymyr_zelensky",
+        ],
+    );
+    // A group's one-way relation holds both ways.
+    check(
+        &x,
+        "Russia and Ukraine exchanged drone strikes overnight.",
+        &["russia attacks ukraine", "ukraine attacks russia"],
+    );
     // Excluded from talks of a pair: both of the pair exclude.
     check(
         &x,
