@@ -12,7 +12,7 @@ fn gold_dir() -> std::path::PathBuf {
 }
 
 /// Current figures on the five seed articles; raise them as the rules improve.
-const FLOOR_TRIPLES_F1: f64 = 0.72;
+const FLOOR_TRIPLES_F1: f64 = 0.74;
 const FLOOR_TRIPLES_P: f64 = 0.9;
 const FLOOR_ACTORS_F1: f64 = 0.97;
 
@@ -53,7 +53,7 @@ fn seed_gold_score_does_not_drop() {
 
 /// Current figures on the development gold (eleven Ukraine-corpus articles the rules were not
 /// written from, tests/data/devgold/README.md); raise them as the rules improve.
-const FLOOR_DEV_F1: f64 = 0.71;
+const FLOOR_DEV_F1: f64 = 0.745;
 const FLOOR_DEV_P: f64 = 0.9;
 
 #[test]
