@@ -458,7 +458,9 @@ pub struct Extractor<'r> {
     pub rules: &'r RuleSet,
     /// For each actor, the (person, role index) pairs of the roles held in it.
     roles_of: HashMap<usize, Vec<(usize, usize)>>,
-    attribution: Vec<Regex>,
+    /// Speaker regexes over the skeleton, each with whether the speaker follows the verb
+    /// ("..., said Lavrov").
+    attribution: Vec<(Regex, bool)>,
     /// Record a `SentenceTrace` per sentence (for `explain`).
     pub trace: bool,
     /// Run only this pattern (`relation/name`), for testing a pattern's examples on their own.
@@ -505,12 +507,12 @@ impl<'r> Extractor<'r> {
             Vec::new()
         } else {
             [
-                r"according to @(\d+) ".to_string(),
-                format!(r"@(\d+) ((?:[a-z]+ ){{0,2}})(?:{verbs}) "),
-                format!(r"(?:{verbs}) @(\d+) "),
+                (r"according to @(\d+) ".to_string(), false),
+                (format!(r"@(\d+) ((?:[a-z]+ ){{0,2}})(?:{verbs}) "), false),
+                (format!(r"(?:{verbs}) @(\d+) "), true),
             ]
-            .iter()
-            .map(|s| Regex::new(s).expect("attribution regex"))
+            .into_iter()
+            .map(|(s, after)| (Regex::new(&s).expect("attribution regex"), after))
             .collect()
         };
         let mut title_index: Vec<(Vec<String>, usize)> = Vec::new();
@@ -1624,8 +1626,7 @@ impl<'r> Extractor<'r> {
                 let said_by_slots: Vec<usize> = self
                     .attribution
                     .iter()
-                    .enumerate()
-                    .flat_map(|(form, re)| {
+                    .flat_map(|(re, after_verb)| {
                         // "the Kremlin has not confirmed the figures" names no speaker.
                         re.captures_iter(&skel)
                             .filter(|c| {
@@ -1636,7 +1637,7 @@ impl<'r> Extractor<'r> {
                             // "said it would not enforce ...": a pronoun after the verb opens the
                             // reported clause; only a name there is a speaker ("..., said Lavrov").
                             .filter(|&n| {
-                                form != 2 || slots.get(n).is_some_and(|s| s.iter().any(|&mi| !ments[mi].pronoun))
+                                !after_verb || slots.get(n).is_some_and(|s| s.iter().any(|&mi| !ments[mi].pronoun))
                             })
                             .collect::<Vec<_>>()
                     })
@@ -2593,7 +2594,7 @@ impl<'r> Extractor<'r> {
             }
             // E: "its special envoy, Li Hui", "Putin's aide, Vladimir Medinsky", "secretary of Ukraine's
             // national security council, Rustem Umerov": a possessor, an office phrase, a comma, a name.
-            if let Some(found) = self.possessed_office(ex, toks, words, ments, k, &name_at, &office_at) {
+            if let Some(found) = self.possessed_office(ex, text, toks, words, ments, k, &name_at, &office_at) {
                 let PossessedOffice {
                     span_start,
                     start,
@@ -2883,6 +2884,7 @@ impl<'r> Extractor<'r> {
     fn possessed_office(
         &self,
         ex: &Extraction,
+        text: &str,
         toks: &[Token],
         words: &[&str],
         ments: &[Mention],
@@ -2900,7 +2902,7 @@ impl<'r> Extractor<'r> {
         // "the president's chief of staff" is too vague a possessor to trust the resolution; "the
         // US president's" names its state.
         if possessor.how == How::Description
-            && !(poss_start + 1..k).any(|i| words[i].starts_with(|c: char| c.is_uppercase()))
+            && !(poss_start + 1..k).any(|i| text[toks[i].start..toks[i].end].starts_with(|c: char| c.is_uppercase()))
         {
             return None;
         }
@@ -2915,6 +2917,12 @@ impl<'r> Extractor<'r> {
                 poss_start.saturating_sub(first) <= 3
             })
             .map_or(possessor.actor, |m| m.actor);
+        // "the US president's chief of staff": the description names the office's state.
+        let a = if by_person && possessor.how == How::Description {
+            self.led_by(possessor.actor, None).unwrap_or(a)
+        } else {
+            a
+        };
         let covered = |i: usize| ments.iter().any(|m| toks[i].start < m.end && toks[i].end > m.start);
         let person_at = |i: usize| {
             ments

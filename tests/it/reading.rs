@@ -620,6 +620,14 @@ fn role_appositions() {
             "The team includes the president's chief of staff, Kyrylo Budanov, as before.",
             &[],
         ),
+        // ... but "the US president's" names its state.
+        (
+            "The team includes the US president's chief of staff, Susie Wiles, as before.",
+            &[
+                "donald_trump leads united_states",
+                "susie_wiles represents united_states",
+            ],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(roles(&x, text), *want, "{text}");
