@@ -4,27 +4,39 @@
 use crate::support::repo;
 use actorgraph::extract::Extractor;
 
-fn check(x: &Extractor, text: &str, expected: &[&str]) {
+/// The edges of `text` that start at byte `from` or later: the role edges (`leads`/`represents`)
+/// or the others, as `source [not ]relation target`, with ` <- speaker` when `speaker`; sorted,
+/// each once.
+fn edges(x: &Extractor, text: &str, from: usize, roles: bool, speaker: bool) -> Vec<String> {
     let ex = x.extract(text, Some("2026-02-01"), true);
     let mut got: Vec<String> = ex
         .relations
         .iter()
-        .filter(|r| r.relation != "leads" && r.relation != "represents")
+        .filter(|r| (r.relation == "leads" || r.relation == "represents") == roles && r.start >= from)
         .map(|r| {
-            format!(
+            let mut e = format!(
                 "{} {}{} {}",
                 ex.actor(x.rules, r.source).id,
                 if r.negated { "not " } else { "" },
                 r.relation,
                 ex.actor(x.rules, r.target).id
-            )
+            );
+            if speaker {
+                e.push_str(" <- ");
+                e.push_str(r.said_by.map_or("null", |s| ex.actor(x.rules, s).id.as_str()));
+            }
+            e
         })
         .collect();
     got.sort();
     got.dedup();
+    got
+}
+
+fn check(x: &Extractor, text: &str, expected: &[&str]) {
     let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
     want.sort();
-    assert_eq!(got, want, "{text}");
+    assert_eq!(edges(x, text, 0, false, false), want, "{text}");
 }
 
 #[test]
@@ -504,23 +516,7 @@ fn news_syntax() {
 
 /// The `leads`/`represents` edges of `text`, as `person relation org`.
 fn roles(x: &Extractor, text: &str) -> Vec<String> {
-    let ex = x.extract(text, Some("2026-02-01"), true);
-    let mut got: Vec<String> = ex
-        .relations
-        .iter()
-        .filter(|r| r.relation == "leads" || r.relation == "represents")
-        .map(|r| {
-            format!(
-                "{} {} {}",
-                ex.actor(x.rules, r.source).id,
-                r.relation,
-                ex.actor(x.rules, r.target).id
-            )
-        })
-        .collect();
-    got.sort();
-    got.dedup();
-    got
+    edges(x, text, 0, true, false)
 }
 
 #[test]
@@ -643,25 +639,9 @@ fn role_appositions() {
     );
 }
 
-/// `said_by` of every non-role edge of `text`: `source relation target <- speaker`.
+/// `said_by` of every non-role edge of `text` after `context`: `source relation target <- speaker`.
 fn speakers(x: &Extractor, context: &str, text: &str) -> Vec<String> {
-    let ex = x.extract(&format!("{context} {text}"), Some("2026-02-01"), true);
-    let mut got: Vec<String> = ex
-        .relations
-        .iter()
-        .filter(|r| r.relation != "leads" && r.relation != "represents" && r.start >= context.len())
-        .map(|r| {
-            format!(
-                "{} {} {} <- {}",
-                ex.actor(x.rules, r.source).id,
-                r.relation,
-                ex.actor(x.rules, r.target).id,
-                r.said_by.map_or("null", |s| ex.actor(x.rules, s).id.as_str())
-            )
-        })
-        .collect();
-    got.sort();
-    got
+    edges(x, &format!("{context} {text}"), context.len(), false, true)
 }
 
 #[test]
