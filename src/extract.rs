@@ -421,6 +421,27 @@ const POSSESSED_SUBJECT_GAP: &[&str] = &[
 ];
 
 /// Prepositions that make the actor after them a place ("a security order in Europe").
+/// Words that show a role apposition's span holds more than the office: "the delegation was led by".
+const APPOSITION_BREAKERS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "by",
+    "as",
+    "who",
+    "which",
+    "said",
+    "says",
+    "that",
+    "led",
+    "includes",
+    "included",
+    "including",
+];
+
 /// Words that cannot stand between the owner and the noun of a nominal pattern.
 const NOMINAL_GAP_BREAKERS: &[&str] = &[
     "on", "with", "about", "in", "at", "for", "from", "by", "over", "against", "of", "into", "said", "says", "that",
@@ -1442,6 +1463,7 @@ impl<'r> Extractor<'r> {
                 .map_or("leads", |r| r.relation.as_str());
             (a, b, person, org, relation, "description")
         });
+        let appos_spans: Vec<(usize, usize, ActorRef)> = appos_edges.iter().map(|&(a, b, p, _, _)| (a, b, p)).collect();
         let apposed = appos_edges
             .into_iter()
             .map(|(a, b, person, org, relation)| (a, b, person, org, relation, "apposition"));
@@ -1574,6 +1596,41 @@ impl<'r> Extractor<'r> {
                     continue;
                 }
                 keep[i - len..i].iter_mut().for_each(|k| *k = false);
+            }
+        }
+        // A role apposition reads as its person: "protect the Venezuelan president, Nicolás Maduro,
+        // from" is "protect @maduro from"; "Dmitriev, head of Russia's wealth fund, met" is
+        // "@dmitriev met". Not across a verb ("the delegation was led by ...").
+        for &(a, b, person) in &appos_spans {
+            let in_span = |i: usize| sk_tok[i] >= a && sk_tok[i] <= b;
+            let Some(first) = (0..sk.len()).find(|&i| in_span(i)) else {
+                continue;
+            };
+            let last = (first..sk.len()).take_while(|&i| in_span(i)).last().unwrap_or(first);
+            let Some(pi) = (first..=last)
+                .find(|&i| matches!(sk[i], Sk::Slot(n) if slots[n].iter().any(|&mi| ments[mi].actor == person)))
+            else {
+                continue;
+            };
+            let plain = |from: usize, to: usize| {
+                (from..to).all(|i| !matches!(&sk[i], Sk::Word(w) if APPOSITION_BREAKERS.contains(&w.as_str())))
+            };
+            let (hide_from, hide_to) = if pi > first && sk_words[pi - 1] == "," && plain(first, pi) {
+                (first, pi)
+            } else if pi == first && last > pi && sk_words.get(pi + 1) == Some(&",") && plain(pi + 1, last + 1) {
+                (pi + 1, last + 1)
+            } else {
+                continue;
+            };
+            keep[hide_from..hide_to].iter_mut().for_each(|k| *k = false);
+            // ... with the comma that closes it, unless a relative clause or another apposition
+            // follows ("Kirill Dmitriev, who ...", "Nicolás Maduro, a figure with close Kremlin ties").
+            let close = if hide_to == pi { pi + 1 } else { hide_to };
+            let more = sk_words
+                .get(close + 1)
+                .is_some_and(|w| matches!(*w, "who" | "which" | "whose" | "a" | "an" | "the" | "one" | "another"));
+            if sk_words.get(close) == Some(&",") && !more {
+                keep[close] = false;
             }
         }
         let sk: Vec<Sk> = sk

@@ -487,6 +487,17 @@ fn news_syntax() {
         "China backed Russia's war through its support for Iran.",
         &["china supports iran", "china supports russia"],
     );
+    // A role apposition reads as its person, on either side of the name.
+    check(
+        &x,
+        "Russia was unable to protect the Venezuelan president, Nicolás Maduro, from being seized.",
+        &["russia not supports nicolas_maduro"],
+    );
+    check(
+        &x,
+        "Kirill Dmitriev, head of Russia's sovereign wealth fund, met Witkoff in Miami.",
+        &["kirill_dmitriev negotiates steve_witkoff"],
+    );
     // "X and other Y" coordinates.
     check(
         &x,
