@@ -2038,7 +2038,11 @@ impl<'r> Extractor<'r> {
                             m_first
                         };
                         let window: String = sk_words[window_start.min(tr_first)..tr_first].join(" ");
-                        let window = format!(" {window} ").replace(" not only ", " ");
+                        // "not only", and litotes before the source ("it was not difficult for Putin
+                        // to consent") negate nothing.
+                        let window = ["not only", "not difficult", "not hard", "not surprising", "not unusual"]
+                            .iter()
+                            .fold(format!(" {window} "), |w, l| w.replace(&format!(" {l} "), " "));
                         let clause_start = sk_words[..=tr_last]
                             .iter()
                             .rposition(|w| *w == ";" || *w == "—")

@@ -407,10 +407,11 @@ fn news_syntax() {
     // A verb that turns the noun around stands between no owner and its noun.
     check(&x, "Orban has opposed sanctions against Russia.", &[]);
     check(&x, "Trump lifted sanctions on Belarus.", &[]);
+    // (Agreeing to the request is cooperation; the paused attacks are no attack.)
     check(
         &x,
         "Putin agreed to Trump's request to pause attacks on Ukraine's energy infrastructure.",
-        &[],
+        &["vladimir_putin cooperates donald_trump"],
     );
     // "it was ready to" is a mention; "denied" negates; "rallied behind" supports.
     check(
