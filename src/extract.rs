@@ -56,6 +56,46 @@ pub enum How {
     Pronoun,
 }
 
+impl Mention {
+    /// A place rather than an actor: "talks in Abu Dhabi", "the war in Vietnam" (but "in Russia's
+    /// war" names Russia as the owner).
+    pub fn is_place(&self, text: &str) -> bool {
+        // The word before, past "the" and a geographic adjective ("in neighboring Belarus", "in
+        // occupied eastern Ukraine").
+        let marker = text
+            .get(..self.start)
+            .unwrap_or("")
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(4)
+            .map(str::to_lowercase)
+            .find(|w| {
+                !matches!(
+                    w.as_str(),
+                    "the"
+                        | "neighboring"
+                        | "neighbouring"
+                        | "occupied"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "central"
+                        | "northeastern"
+                        | "southeastern"
+                        | "northwestern"
+                        | "southwestern"
+                )
+            });
+        !self.pronoun
+            && marker.is_some_and(|w| PLACE_MARKERS.contains(&w.as_str()))
+            && !text
+                .get(self.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelationInstance {
     pub source: ActorRef,

@@ -637,7 +637,27 @@ pub fn document_records(rules: &RuleSet, doc: &Document, ex: &Extraction) -> Vec
             }
         }
     };
-    for m in &ex.mentions {
+    // A place is not an actor (GUIDELINES.md section 2): an actor named only as a place ("talks in
+    // Abu Dhabi, United Arab Emirates", "in Istanbul and Geneva") is not among the document's actors.
+    let mut place = vec![false; ex.mentions.len()];
+    for (i, m) in ex.mentions.iter().enumerate() {
+        let after_place = i > 0
+            && place[i - 1]
+            && doc
+                .text
+                .get(ex.mentions[i - 1].end..m.start)
+                .is_some_and(|b| matches!(b.trim(), "," | "and" | "or" | ", and" | ", or"));
+        place[i] = m.is_place(&doc.text) || after_place;
+    }
+    let named: BTreeSet<ActorRef> = ex
+        .mentions
+        .iter()
+        .zip(&place)
+        .filter(|(_, p)| !**p)
+        .map(|(m, _)| m.actor)
+        .chain(ex.relations.iter().flat_map(|r| [r.source, r.target]))
+        .collect();
+    for m in ex.mentions.iter().filter(|m| named.contains(&m.actor)) {
         let alias = (!m.pronoun).then(|| doc.text[m.start..m.end].replace('\u{2019}', "'"));
         touch(m.actor, alias);
     }

@@ -687,3 +687,38 @@ fn speakers_of_reported_relations() {
         ["the_west pressures russia <- null"]
     );
 }
+
+/// The actors a document's graph records list: an actor named only as a place is none.
+#[test]
+fn places_are_not_actors() {
+    let rules = actorgraph::rules::load(&repo().join("rules")).expect("default rules load");
+    let x = Extractor::new(&rules);
+    let actors = |text: &str| -> Vec<String> {
+        let doc = actorgraph::ingest::Document::new("d", None, text.to_string(), None, Some("2026-02-01".into()));
+        let ex = x.extract(&doc.text, doc.date.as_deref(), true);
+        actorgraph::graph::document_records(&rules, &doc, &ex)
+            .into_iter()
+            .filter_map(|r| match r {
+                actorgraph::graph::Record::Node(n) => Some(n.id),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        actors("Russia and Ukraine met for talks in Abu Dhabi, United Arab Emirates, and in Istanbul and Geneva."),
+        ["russia", "ukraine"]
+    );
+    assert_eq!(
+        actors("Putin deployed nuclear weapons in neighboring Belarus."),
+        ["vladimir_putin"]
+    );
+    // Named as an actor elsewhere, or an end of an edge, it counts.
+    assert_eq!(
+        actors("Putin deployed nuclear weapons in Belarus. Belarus welcomed them."),
+        ["belarus", "vladimir_putin"]
+    );
+    assert_eq!(
+        actors("The war in Russia's neighbour alarmed Kyiv."),
+        ["russia", "ukraine"]
+    );
+}
