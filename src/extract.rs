@@ -2104,6 +2104,14 @@ impl<'r> Extractor<'r> {
                             why.push(format!("condition: {c}"));
                         } else if ends_with_question {
                             why.push("hedge: question".to_string());
+                        } else if let Some(m) = (!pat.source.contains('<'))
+                            .then(|| sk_words.get(m_last + 1))
+                            .flatten()
+                            .filter(|w| matches!(**w, "will" | "would" | "could" | "might" | "may" | "should"))
+                        {
+                            // A nominal relation with a modal after it is predicted, not reported:
+                            // "U.S.-Russia negotiations would begin immediately".
+                            why.push(format!("hedge: {m} after the noun"));
                         }
                         let negated = why.iter().any(|w| w.starts_with("negation"));
                         let hedged = why.iter().any(|w| !w.starts_with("negation"));

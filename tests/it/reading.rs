@@ -727,3 +727,23 @@ fn places_are_not_actors() {
         ["russia", "ukraine"]
     );
 }
+
+/// A nominal relation followed by a modal is predicted, not reported: hedged.
+#[test]
+fn modal_after_a_noun_hedges() {
+    let rules = actorgraph::rules::load(&repo().join("rules")).expect("default rules load");
+    let x = Extractor::new(&rules);
+    let hedged = |text: &str| -> Vec<bool> {
+        x.extract(text, Some("2026-02-01"), true)
+            .relations
+            .iter()
+            .filter(|r| r.relation == "negotiates")
+            .map(|r| r.hedged)
+            .collect()
+    };
+    assert_eq!(
+        hedged("Trump said U.S.-Russia negotiations would begin immediately."),
+        [true]
+    );
+    assert_eq!(hedged("U.S.-Russia negotiations began in Riyadh."), [false]);
+}
