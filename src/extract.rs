@@ -331,9 +331,39 @@ enum Pron {
 
 /// Words after "it" that make it an expletive ("it is important"), not a reference.
 const EXPLETIVE_NEXT: &[&str] = &[
-    "is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "becomes", "became", "makes", "took",
-    "takes", "comes", "came", "depends", "matters", "means", "follows", "turns", "turned", "looks", "emerged",
+    "is",
+    "was",
+    "'s",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "remains",
+    "becomes",
+    "became",
+    "makes",
+    "took",
+    "takes",
+    "comes",
+    "came",
+    "depends",
+    "matters",
+    "means",
+    "follows",
+    "turns",
+    "turned",
+    "looks",
+    "emerged",
     "emerges",
+    // "made it clear that", "makes it possible to".
+    "clear",
+    "plain",
+    "possible",
+    "impossible",
+    "easier",
+    "harder",
+    "necessary",
+    "known",
 ];
 
 /// Words between an actor and a plural head that keep the head the actor's: "NATO foreign ministers".

@@ -674,6 +674,15 @@ fn speakers_of_reported_relations() {
         speakers(&x, "", "According to Peskov, Washington pressured Kyiv."),
         ["united_states pressures ukraine <- dmitry_peskov"]
     );
+    // "made it clear" says it too (and its "it" stands for nothing).
+    assert_eq!(
+        speakers(
+            &x,
+            "Russia rejected the plan.",
+            "Trump has also made it clear that the United States would not deploy troops to Ukraine."
+        ),
+        ["united_states not supports ukraine <- donald_trump"]
+    );
     // A speaker who did not speak, and a pronoun after the verb, are no speakers.
     assert_eq!(
         speakers(
