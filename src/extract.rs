@@ -2099,20 +2099,29 @@ impl<'r> Extractor<'r> {
                         // agrees"); nominal ones only between the source and the trigger.
                         // The words before the source stay within its clause: "If the deadline is not met,
                         // the administration will put pressure on ..." is not negated.
-                        let window_start = if pat.source.starts_with("{S} ~~") || pat.source.starts_with("{P}") {
-                            (m_first.saturating_sub(3)..m_first)
+                        // Three words before a verbal match, neither past punctuation; for hedges,
+                        // also two before a nominal one ("possible talks between Trump and Putin"),
+                        // whose negation belongs to another verb ("would not enforce Western
+                        // sanctions on Russia").
+                        let verbal_start = pat.source.starts_with("{S} ~~") || pat.source.starts_with("{P}");
+                        let window_of = |before: usize| {
+                            let start = (m_first.saturating_sub(before)..m_first)
                                 .rev()
                                 .find(|&i| matches!(sk_words[i], "," | ";" | ":" | "—" | "\"" | "(" | ")"))
-                                .map_or(m_first.saturating_sub(3), |i| i + 1)
-                        } else {
-                            m_first
+                                .map_or(m_first.saturating_sub(before), |i| i + 1);
+                            let window = sk_words[start.min(tr_first)..tr_first].join(" ");
+                            // "not only", and litotes before the source ("it was not difficult for
+                            // Putin to consent") negate nothing.
+                            ["not only", "not difficult", "not hard", "not surprising", "not unusual"]
+                                .iter()
+                                .fold(format!(" {window} "), |w, l| w.replace(&format!(" {l} "), " "))
                         };
-                        let window: String = sk_words[window_start.min(tr_first)..tr_first].join(" ");
-                        // "not only", and litotes before the source ("it was not difficult for Putin
-                        // to consent") negate nothing.
-                        let window = ["not only", "not difficult", "not hard", "not surprising", "not unusual"]
-                            .iter()
-                            .fold(format!(" {window} "), |w, l| w.replace(&format!(" {l} "), " "));
+                        let window = window_of(if verbal_start { 3 } else { 0 });
+                        let hedge_window = if verbal_start || pat.source.contains('<') {
+                            window.clone()
+                        } else {
+                            window_of(2)
+                        };
                         let clause_start = sk_words[..=tr_last]
                             .iter()
                             .rposition(|w| *w == ";" || *w == "—")
@@ -2128,7 +2137,7 @@ impl<'r> Extractor<'r> {
                         }
                         if pat.hedged {
                             why.push("hedge: the pattern is hedged".to_string());
-                        } else if let Some(c) = cue(&lex.hedge, &window) {
+                        } else if let Some(c) = cue(&lex.hedge, &hedge_window) {
                             why.push(format!("hedge: {c}"));
                         } else if let Some(c) = cue(&lex.condition, &clause) {
                             why.push(format!("condition: {c}"));

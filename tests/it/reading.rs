@@ -737,7 +737,7 @@ fn places_are_not_actors() {
     );
 }
 
-/// A nominal relation followed by a modal is predicted, not reported: hedged.
+/// A nominal relation followed by a modal, or after a hedge, is predicted, not reported: hedged.
 #[test]
 fn modal_after_a_noun_hedges() {
     let rules = actorgraph::rules::load(&repo().join("rules")).expect("default rules load");
@@ -755,4 +755,12 @@ fn modal_after_a_noun_hedges() {
         [true]
     );
     assert_eq!(hedged("U.S.-Russia negotiations began in Riyadh."), [false]);
+    // A hedge right before a nominal match counts; a negation there belongs to another verb.
+    assert_eq!(hedged("They spoke of possible talks between Trump and Putin."), [true]);
+    let ex = x.extract(
+        "Hong Kong would not enforce Western sanctions on Russia.",
+        Some("2026-02-01"),
+        true,
+    );
+    assert!(ex.relations.iter().any(|r| r.relation == "pressures" && !r.negated));
 }
