@@ -214,11 +214,16 @@ fn news_syntax() {
         "After the annexation of Crimea by Russia, NATO Foreign Ministers met. They decided to develop their practical support to Ukraine.",
         &["nato supports ukraine"],
     );
-    // A person the rules do not know, acting in between, is the likelier "he".
+    // A person the rules do not know, acting in between, is the likelier "he"; one they know is "he".
+    check(
+        &x,
+        "Putin spoke on television. Kovalchuk tried to canvass support. In the room, he was supported by Reznikov.",
+        &[],
+    );
     check(
         &x,
         "Putin spoke on television. Zaluzhnyi tried to canvass support. In the room, he was supported by Reznikov.",
-        &[],
+        &["oleksii_reznikov supports valerii_zaluzhnyi"],
     );
     // A plural demonym opens a clause after a fronted phrase; "the country's" is a determiner.
     check(
