@@ -53,7 +53,7 @@ fn seed_gold_score_does_not_drop() {
 
 /// Current figures on the development gold (eleven Ukraine-corpus articles the rules were not
 /// written from, tests/data/devgold/README.md); raise them as the rules improve.
-const FLOOR_DEV_F1: f64 = 0.745;
+const FLOOR_DEV_F1: f64 = 0.76;
 const FLOOR_DEV_P: f64 = 0.9;
 
 #[test]
