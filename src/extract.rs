@@ -57,44 +57,37 @@ pub enum How {
 }
 
 impl Mention {
-    /// A place rather than an actor: "talks in Abu Dhabi", "the war in Vietnam" (but "in Russia's
-    /// war" names Russia as the owner).
+    /// Followed by "'s": the owner of what comes next ("Russia's war").
+    pub fn is_possessor(&self, text: &str) -> bool {
+        text.get(self.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+    }
+
+    /// A place rather than an actor: "talks in Abu Dhabi", "the war in Vietnam", "in neighboring
+    /// Belarus" (but "in Russia's war" names Russia as the owner).
     pub fn is_place(&self, text: &str) -> bool {
-        // The word before, past "the" and a geographic adjective ("in neighboring Belarus", "in
-        // occupied eastern Ukraine").
-        let marker = text
-            .get(..self.start)
-            .unwrap_or("")
-            .split(char::is_whitespace)
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(4)
-            .map(str::to_lowercase)
-            .find(|w| {
-                !matches!(
-                    w.as_str(),
-                    "the"
-                        | "neighboring"
-                        | "neighbouring"
-                        | "occupied"
-                        | "eastern"
-                        | "western"
-                        | "northern"
-                        | "southern"
-                        | "central"
-                        | "northeastern"
-                        | "southeastern"
-                        | "northwestern"
-                        | "southwestern"
-                )
-            });
         !self.pronoun
-            && marker.is_some_and(|w| PLACE_MARKERS.contains(&w.as_str()))
-            && !text
-                .get(self.end..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+            && PLACE_MARKERS.contains(&word_before_skipping(text, self.start, PLACE_ADJECTIVES).as_str())
+            && !self.is_possessor(text)
     }
 }
+
+/// Words between a place preposition and the place: "in occupied eastern Ukraine".
+const PLACE_ADJECTIVES: &[&str] = &[
+    "the",
+    "neighboring",
+    "neighbouring",
+    "occupied",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "southeastern",
+    "northwestern",
+    "southwestern",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelationInstance {
@@ -1228,16 +1221,12 @@ impl<'r> Extractor<'r> {
                         | "signaled"
                         | "signals"
                 );
-            let possessor = |m: &Mention| {
-                text.get(m.end..)
-                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
-            };
             // "China backed Russia's war through its support for ...": a possessive after a
             // preposition of means belongs to the clause's subject, not to the possessor before it.
             let means = matches!(t.lower.as_str(), "its" | "their")
                 && ti > 0
                 && matches!(words[ti - 1], "through" | "via" | "by" | "with" | "despite")
-                && earlier.first().is_some_and(|m| possessor(m));
+                && earlier.first().is_some_and(|m| m.is_possessor(text));
             if (SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause) || means {
                 // The subject of the pronoun's clause, else of the sentence.
                 let boundary = toks[..ti]
@@ -1245,7 +1234,7 @@ impl<'r> Extractor<'r> {
                     .rposition(|b| CLAUSE_BOUNDARIES.contains(&b.lower.as_str()))
                     .map_or(s, |b| toks[b].end);
                 // A possessor is not a clause's subject: "Ukraine's future is in NATO and they ...".
-                let before = |m: &&Mention| m.end <= t.start && !m.modifier && !possessor(m);
+                let before = |m: &&Mention| m.end <= t.start && !m.modifier && !m.is_possessor(text);
                 let subject = ments
                     .iter()
                     .filter(before)
@@ -3448,14 +3437,19 @@ const NOT_NAMES: &[&str] = &[
 
 /// The lowercased word before byte `pos` (skipping "the"): "by" in "by the Kremlin".
 fn word_before(text: &str, pos: usize) -> String {
+    word_before_skipping(text, pos, &["the"])
+}
+
+/// The lowercased word before `pos`, past up to three words of `skip`.
+fn word_before_skipping(text: &str, pos: usize, skip: &[&str]) -> String {
     let head = text.get(..pos).unwrap_or("");
-    let mut it = head.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev();
-    let w = it.next().unwrap_or("").to_lowercase();
-    if w == "the" {
-        it.next().unwrap_or("").to_lowercase()
-    } else {
-        w
-    }
+    head.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .find(|w| !skip.contains(&w.as_str()))
+        .unwrap_or_default()
 }
 
 /// Lowercase words inside a name: "Badr bin Hamad al-Busaidi", "Ursula von der Leyen".
