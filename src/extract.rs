@@ -468,6 +468,13 @@ const NOT_AGAINST_OWN: &[&str] = &[
     "demands",
 ];
 
+/// Stems of verbs of telling whose that-clause is about the listener: "convinced Europe that
+/// they ...". ("Putin warned Trump that he ..." and "assured X that he ..." are about the teller.)
+const LISTENER_VERBS: &[&str] = &["convinc", "persuad", "remind"];
+
+/// Verbs that take an infinitive and pass their subject on: "to try to convince him".
+const CATENATIVE_VERBS: &[&str] = &["try", "seek", "attempt", "continue", "begin", "start", "help", "work"];
+
 /// Subject pronouns: they prefer the subject of the sentence (or the previous one) to the nearest mention.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
@@ -1244,6 +1251,25 @@ impl<'r> Extractor<'r> {
                 if let Some(first) = subject {
                     earlier.insert(0, first);
                 }
+                // "convincing the country's European partners that they do not need ...": after a
+                // verb of telling, the that-clause's pronoun is the listener, not the teller.
+                if ti > 0 && words[ti - 1] == "that" {
+                    let that = &toks[ti - 1];
+                    let listener = ments.iter().find(|m| {
+                        m.end <= that.start
+                            && !m.pronoun
+                            && text.get(m.end..that.start).is_some_and(|g| g.trim().is_empty())
+                            && tok_at(m.start).is_some_and(|mi| {
+                                (mi.saturating_sub(4)..mi).any(|k| {
+                                    let w = words[k];
+                                    LISTENER_VERBS.iter().any(|p| w.starts_with(p))
+                                })
+                            })
+                    });
+                    if let Some(l) = listener {
+                        earlier.insert(0, l);
+                    }
+                }
             }
             for back in 1..=2 {
                 let Some(prev) = si.checked_sub(back) else { break };
@@ -1833,8 +1859,10 @@ impl<'r> Extractor<'r> {
                         // A place is not a target ("a new security order in Europe"), unless the pattern says so.
                         if let Some(tg) = c.name("T") {
                             let ti = item_at(tg.start());
-                            let spelled = pat.source.contains(" in {T}") || pat.source.contains("in) {T}");
-                            if ti > 0 && PLACE_MARKERS.contains(&sk_words[ti - 1]) && !spelled {
+                            if ti > 0
+                                && PLACE_MARKERS.contains(&sk_words[ti - 1])
+                                && !spells_before_target(&pat.source, sk_words[ti - 1])
+                            {
                                 continue;
                             }
                         }
@@ -2141,7 +2169,18 @@ impl<'r> Extractor<'r> {
                             // "U.S.-Russia negotiations would begin immediately".
                             why.push(format!("hedge: {m} after the noun"));
                         }
-                        let negated = why.iter().any(|w| w.starts_with("negation"));
+                        let negation_cue = why.iter().any(|w| w.starts_with("negation"));
+                        if pat.negated {
+                            // "withdraw from its commitments": the pattern's cue is a negation, and a
+                            // second one ("did not withdraw") undoes it.
+                            match why.iter().position(|w| w.starts_with("negation")) {
+                                Some(p) => {
+                                    why[p] = format!("{} (cancels the pattern's own negation)", why[p]);
+                                }
+                                None => why.push("negation: the pattern states the relation does not hold".into()),
+                            }
+                        }
+                        let negated = negation_cue != pat.negated;
                         let hedged = why.iter().any(|w| !w.starts_with("negation"));
                         let item_start = |i: usize| toks[sk_tok[i]].start;
                         let item_end = |i: usize| if i + 1 < sk.len() { item_start(i + 1) } else { e };
@@ -2261,7 +2300,8 @@ impl<'r> Extractor<'r> {
         // phrase and its comma, or a conjunction), not a possessor nor a speaker, with a verb
         // between it and k.
         let sk_words: Vec<&str> = (0..sk.len()).map(word).collect();
-        let subject_before_in = |k: usize, through_quotes: bool| -> Option<usize> {
+        // With `nearest`, the last such slot before k (the clause nearest to it) rather than the first.
+        let subject_before_in = |k: usize, through_quotes: bool, nearest: bool| -> Option<usize> {
             let start = (0..k)
                 .rev()
                 .find(|&i| match word(i) {
@@ -2271,6 +2311,7 @@ impl<'r> Extractor<'r> {
                 })
                 .map_or(0, |i| i + 1);
             let mut i = start;
+            let mut found = None;
             while i + 2 < k {
                 if let Some(n) = slot_at(i) {
                     // A title before the slot is part of it: "Defense Secretary Pete Hegseth ruled".
@@ -2320,14 +2361,17 @@ impl<'r> Extractor<'r> {
                         continue;
                     }
                     if opens && !speaker && next != "'s" {
-                        return plain(n).then_some(n);
+                        if !nearest {
+                            return plain(n).then_some(n);
+                        }
+                        found = plain(n).then_some(n);
                     }
                 }
                 i += 1;
             }
-            None
+            found
         };
-        let subject_before = |k: usize| subject_before_in(k, false);
+        let subject_before = |k: usize| subject_before_in(k, false, false);
         let aux = |w: &str| {
             matches!(
                 w,
@@ -2354,6 +2398,7 @@ impl<'r> Extractor<'r> {
         let mut out_tok: Vec<usize> = Vec::with_capacity(sk.len() + 4);
         let mut understood: Vec<bool> = Vec::with_capacity(sk.len() + 4);
         let mut last_gerund: Option<usize> = None;
+        let mut last_infinitive: Option<usize> = None;
         // "For Russia, it is important to keep Trump from ...": Russia does the infinitives.
         let for_subject = (word(0) == "for" && word(2) == ",")
             .then(|| slot_at(1).filter(|&n| plain(n)))
@@ -2427,6 +2472,33 @@ impl<'r> Extractor<'r> {
             {
                 // "Washington slowed the sale in an attempt to increase pressure on Russia".
                 insert = subject_before(k - 4);
+            } else if prev == "to"
+                && self.bases.contains(w)
+                && k >= 3
+                && matches!(
+                    prev2,
+                    "acting" | "moving" | "trying" | "seeking" | "working" | "stepping" | "rushing" | "scrambling"
+                )
+                && matches!(
+                    word(k - 3),
+                    "before" | "after" | "by" | "while" | "without" | "when" | ","
+                )
+            {
+                // "... that they do not need Russia's consent before acting to protect Ukraine":
+                // the subject of the nearest clause does it.
+                insert = subject_before_in(k - 3, false, true);
+            } else if prev == "to" && self.bases.contains(w) && last_infinitive.is_some() && {
+                // "is to encourage Trump's initiatives, as well as to try to convince him": a
+                // coordinated infinitive has the subject of the one before.
+                let mut j = k - 1;
+                while j >= 2 && word(j - 2) == "to" && CATENATIVE_VERBS.contains(&word(j - 1)) {
+                    j -= 2;
+                }
+                j >= 1
+                    && (word(j - 1) == "and"
+                        || (j >= 3 && [word(j - 3), word(j - 2), word(j - 1)] == ["as", "well", "as"]))
+            } {
+                insert = last_infinitive;
             } else if prev == "to" && self.bases.contains(w) && for_subject.is_some_and(|(_, ai)| k > ai) {
                 insert = for_subject.map(|(n, _)| n);
             } else if prev == "to"
@@ -2503,12 +2575,15 @@ impl<'r> Extractor<'r> {
                     // "which" for a whole clause: "Hegseth ruled out ..., which marked a major
                     // concession to Russia" (the clause's subject did it).
                     if insert.is_none() && prev == "which" && slot_at(k - 3).is_none() {
-                        insert = subject_before_in(k, true);
+                        insert = subject_before_in(k, true, false);
                     }
                 }
             }
             if w.len() > 5 && w.ends_with("ing") {
                 last_gerund = insert;
+            }
+            if prev == "to" && insert.is_some() {
+                last_infinitive = insert;
             }
             if let Some(n) = insert {
                 out.push(Sk::Slot(n));
@@ -3436,6 +3511,19 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// The lowercased word before byte `pos` (skipping "the"): "by" in "by the Kremlin".
+/// Whether a pattern spells `word` right before its `{T}` ("in {T}", "(on|within) {T}").
+fn spells_before_target(source: &str, word: &str) -> bool {
+    source.split("{T}").next().is_some_and(|before| {
+        let before = before.trim_end().trim_end_matches('?');
+        let last = match before.strip_suffix(')') {
+            Some(b) => b.rfind('(').map_or(b, |o| &b[o + 1..]),
+            None => before.rsplit(' ').next().unwrap_or(""),
+        };
+        last.split('|')
+            .any(|alt| alt == word || alt.ends_with(&format!(" {word}")))
+    })
+}
+
 fn word_before(text: &str, pos: usize) -> String {
     word_before_skipping(text, pos, &["the"])
 }

@@ -134,6 +134,8 @@ pub struct Pattern {
     pub hedged: bool,
     /// The negation is part of the pattern's cue (see `RawPattern::negative`).
     pub negative: bool,
+    /// Every match is a negated relation (see `RawPattern::negated`).
+    pub negated: bool,
     /// The target of a pattern without `{T}` (see `RawPattern::implied_target`).
     pub implied_target: Option<usize>,
     pub examples: Vec<String>,
@@ -702,6 +704,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                         compiled,
                         hedged: p.hedged,
                         negative: p.negative,
+                        negated: p.negated,
                         implied_target,
                         examples: p.examples.clone(),
                         counter: p.counter.clone(),

@@ -117,6 +117,10 @@ pub struct RawPattern {
     /// trigger is part of the cue and does not negate the relation.
     #[serde(default)]
     pub negative: bool,
+    /// Every match says the relation does not hold ("withdraw from its security commitments in
+    /// Europe" is `not supports`); a negation cue before the trigger cancels it ("did not withdraw").
+    #[serde(default)]
+    pub negated: bool,
     /// For a pattern with `{S}` and no `{T}`: the actor id that is the target when the sentence
     /// mentions it and the match names no target of its own ("Russia's full-scale invasion" in a
     /// sentence that names Ukraine).
