@@ -1302,6 +1302,22 @@ impl<'r> Extractor<'r> {
                         .map(|(_, m)| m),
                 );
             }
+            // "undermine the peace process by integrating things into it": an object "it" after a
+            // definite noun phrase that names no actor stands for that thing, not for an actor before it.
+            let thing_barrier = (t.lower == "it" && !opens_clause)
+                .then(|| {
+                    (1..ti).rev().find(|&k| {
+                        words[k - 1] == "the"
+                            && words[k].chars().all(|c| c.is_lowercase() || c == '-')
+                            && text[toks[k].start..toks[k].end].starts_with(|c: char| c.is_lowercase())
+                            && !covered(&ments, &toks[k])
+                    })
+                })
+                .flatten()
+                .map(|k| toks[k].start);
+            if let Some(b) = thing_barrier {
+                earlier.retain(|m| m.sentence == si && m.start > b);
+            }
             let found = earlier
                 .iter()
                 .find(|m| {
@@ -1529,6 +1545,14 @@ impl<'r> Extractor<'r> {
         }
         let (sk, sk_tok) = (merged, merged_tok);
         let modifier: Vec<bool> = slots.iter().map(|m| ments[m[0]].modifier).collect();
+        // "European leaders, together with Zelensky, are trying ...": the coordinated reading
+        // drops "together with"; the skeleton as written keeps it for patterns that name it.
+        let with_joined = sk.windows(3).any(|w| {
+            matches!(&w[0], Sk::Word(a) if a == "together" || a == "along")
+                && matches!(&w[1], Sk::Word(b) if b == "with")
+                && matches!(&w[2], Sk::Slot(_))
+        });
+        let as_written = with_joined.then(|| (sk.clone(), sk_tok.clone()));
         let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
         let actor_of = |slot: usize| -> Vec<ActorRef> {
             let mut v: Vec<ActorRef> = slots[slot].iter().map(|&mi| ments[mi].actor).collect();
@@ -1739,6 +1763,7 @@ impl<'r> Extractor<'r> {
         let understood_reading = self.understood_subjects(&sk, &sk_tok, &slots, &ments, &modifier, text);
         let mut readings = vec![(vec![false; sk.len()], sk, sk_tok)];
         readings.extend(understood_reading);
+        readings.extend(as_written.map(|(sk, sk_tok)| (vec![false; sk.len()], sk, sk_tok)));
         let mut trace_skeleton = String::new();
         for (understood, sk, sk_tok) in &readings {
             let sk_words: Vec<&str> = sk
