@@ -395,6 +395,11 @@ const CONTROL_NOUNS: &[&str] = &[
     "campaign",
     "drive",
     "vow",
+    "ability",
+    "capacity",
+    "desire",
+    "resolve",
+    "ambition",
 ];
 
 /// Verbs that undo or hold back a thing: "lifted sanctions on Russia" is no pressure on Russia.
@@ -2547,8 +2552,13 @@ impl<'r> Extractor<'r> {
                     .rev()
                     .take_while(|&i| !matches!(word(i), "," | ";" | ":" | "—" | "\"" | "of" | "with" | "for"))
                     .find(|&i| {
-                        slot_at(i).is_some_and(plain)
-                            && (word(i + 1) == "'s" || i + 1 == k - 2)
+                        // "his ability to manipulate": a possessive pronoun owns the noun too.
+                        slot_at(i).is_some_and(|n| {
+                            plain(n)
+                                || (i + 1 == k - 2
+                                    && !modifier[n]
+                                    && slots[n].iter().all(|&mi| possessive_pronoun(text, &ments[mi])))
+                        }) && (word(i + 1) == "'s" || i + 1 == k - 2)
                             && !(i > 0 && OBJECT_MARKERS.contains(&word(i - 1)) && word(i + 1) != "'s")
                     })
                     .and_then(slot_at);

@@ -12,7 +12,7 @@ fn gold_dir() -> std::path::PathBuf {
 }
 
 /// Current figures on the five seed articles; raise them as the rules improve.
-const FLOOR_TRIPLES_F1: f64 = 0.78;
+const FLOOR_TRIPLES_F1: f64 = 0.80;
 const FLOOR_TRIPLES_P: f64 = 0.9;
 const FLOOR_ACTORS_F1: f64 = 0.97;
 
