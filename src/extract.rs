@@ -3329,6 +3329,8 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
                     _ if word(j) == "including" => 1,
                     // "Zelensky and other European leaders", "Macron and fellow EU leaders".
                     _ if word(j) == "and" && matches!(word(j + 1), "other" | "fellow") => 2,
+                    // "between Ukraine and its Western partners": the possessive is the member's determiner.
+                    _ if word(j) == "and" && matches!(word(j + 1), "its" | "their") => 2,
                     (Some(Sk::Word(w)), Some(Sk::Word(w2))) if w == "," && (w2 == "and" || w2 == "or") => 2,
                     (Some(Sk::Word(w)), _) if w == "," || w == "and" || w == "or" || w == "&" => 1,
                     _ => 0,

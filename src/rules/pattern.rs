@@ -213,7 +213,7 @@ impl Compiler<'_> {
             let c = match name {
                 "S" | "T" | "P" => name.chars().next().expect("one char"),
                 // Any actor ("excluded from {S}-{A} talks"): a slot, but no end of the edge.
-                "A" => return Ok("@\\d+ ".into()),
+                "A" => return Ok("[@&]\\d+ ".into()),
                 _ => return Err(format!("unknown slot {{{name}}}: use {{S}}, {{T}}, {{P}} or {{A}}")),
             };
             if self.slots.contains(&c) {
