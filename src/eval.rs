@@ -229,6 +229,8 @@ pub struct Report {
     pub hedged: (u64, u64),
     pub said_by: (u64, u64),
     pub errors: Vec<ErrorItem>,
+    /// Per document with a gold actor list: (doc, actors missed, actors spurious), where either is non-empty.
+    pub actor_errors: Vec<(String, Vec<String>, Vec<String>)>,
     /// Gold documents with no matching input document, gold quotes not found.
     pub warnings: Vec<String>,
 }
@@ -394,14 +396,24 @@ pub fn score(gold: &[GoldDoc], graph: &GraphFile, texts: &HashMap<String, String
                 .filter(|n| n.documents.iter().any(|d| d == &g.doc))
                 .map(|n| n.id.as_str())
                 .collect();
+            let mut missed = Vec::new();
             for a in gold_actors {
                 if sys_actors.contains(a.as_str()) {
                     rep.actors.tp += 1;
                 } else {
                     rep.actors.fn_ += 1;
+                    missed.push(a.clone());
                 }
             }
-            rep.actors.fp += sys_actors.iter().filter(|a| !gold_actors.contains(**a)).count() as u64;
+            let spurious: Vec<String> = sys_actors
+                .iter()
+                .filter(|a| !gold_actors.contains(**a))
+                .map(|a| a.to_string())
+                .collect();
+            rep.actors.fp += spurious.len() as u64;
+            if !missed.is_empty() || !spurious.is_empty() {
+                rep.actor_errors.push((g.doc.clone(), missed, spurious));
+            }
         }
     }
     rep
@@ -506,6 +518,18 @@ impl Report {
                     e.key,
                     e.text.replace('\n', " ")
                 ));
+            }
+            if !self.actor_errors.is_empty() {
+                o.push_str("\n== actors\n");
+                for (doc, missed, spurious) in &self.actor_errors {
+                    o.push_str(&format!("{doc}\n"));
+                    if !missed.is_empty() {
+                        o.push_str(&format!("  missed    {}\n", missed.join(", ")));
+                    }
+                    if !spurious.is_empty() {
+                        o.push_str(&format!("  spurious  {}\n", spurious.join(", ")));
+                    }
+                }
             }
         }
         o
@@ -677,6 +701,12 @@ mod tests {
             &texts,
         );
         assert_eq!((r.actors.tp, r.actors.fp, r.actors.fn_), (2, 1, 1));
+        assert_eq!(r.actor_errors.len(), 1);
+        let text = r.render(true);
+        assert!(
+            text.contains("== actors\nd\n  missed    nato\n  spurious  china\n"),
+            "{text}"
+        );
         assert_eq!((r.hedged, r.said_by), ((0, 1), (1, 1)));
         // `--show errors` names the flag that differs on a matched key.
         assert_eq!(r.errors.len(), 1);
