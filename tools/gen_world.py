@@ -236,7 +236,7 @@ g20|G20|G-20;Group of Twenty|
 osce|OSCE|Organization for Security and Co-operation in Europe;Organisation for Security and Co-operation in Europe|
 international_monetary_fund|International Monetary Fund|IMF|
 world_bank|World Bank|World Bank Group|
-world_trade_organization|World Trade Organization|WTO;World Trade Organisation|
+wto|World Trade Organization|WTO;World Trade Organisation|
 opec|OPEC|Organization of the Petroleum Exporting Countries;OPEC+|
 brics|BRICS||
 african_union|African Union|AU|Addis Ababa-based African Union
@@ -382,7 +382,12 @@ def persons(core_ids, core_aliases):
         # A surname shared by two persons names neither: keep full names only.
         names = [n for n in names if seen_alias.setdefault(n, pid) == pid]
         out += ["[[actor]]", f"id = {q(pid)}", f"label = {q(label)}", 'kind = "person"', f"gender = {q(gender)}",
-                "aliases = [" + ", ".join(q(n) for n in names) + "]", "roles = ["]
+                "aliases = [" + ", ".join(q(n) for n in names) + "]"]
+        if not roles:
+            # A person who holds no office (Elon Musk) is still an actor.
+            out.append("")
+            continue
+        out.append("roles = [")
         for r in roles.split(";"):
             rel, of, title, frm, to = [x.strip() for x in r.split(",")]
             item = f"  {{ relation = {q(rel)}, of = {q(of)}, title = {q(title)}, from = {q(frm)}"

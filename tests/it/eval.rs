@@ -51,9 +51,9 @@ fn seed_gold_score_does_not_drop() {
     assert!(v["flags"]["hedged_agreement"].is_number() && v["flags"]["said_by_agreement"].is_number());
 }
 
-/// Current figures on the development gold (eleven Ukraine-corpus articles the rules were not
+/// Current figures on the development gold (eighteen Ukraine-corpus articles the rules were not
 /// written from, tests/data/devgold/README.md); raise them as the rules improve.
-const FLOOR_DEV_F1: f64 = 0.76;
+const FLOOR_DEV_F1: f64 = 0.75;
 const FLOOR_DEV_P: f64 = 0.9;
 
 #[test]
