@@ -714,7 +714,8 @@ impl<'r> Extractor<'r> {
         // description names a holder only when it spells that holder's own title.
         if class == "envoy" {
             // A state has an ambassador in every capital: "Russia's ambassador" names none of them.
-            if spelled.contains("ambassador") {
+            // Nor does a title held by several at once: "Russia's deputy foreign minister".
+            if spelled.contains("ambassador") || spelled.starts_with("deputy") || spelled.starts_with("first deputy") {
                 return None;
             }
             return cands
@@ -1886,6 +1887,19 @@ impl<'r> Extractor<'r> {
                                 continue;
                             }
                         }
+                        // A target inside a reason given for the act is not its target: "rejected the
+                        // proposal as favoring Russian interests" rejects the proposal's owner, not Russia.
+                        if let Some(tg) = c.name("T") {
+                            let ti = item_at(tg.start());
+                            if pat.source.contains('<')
+                                && ti > tr_last + 2
+                                && sk_words[tr_last + 1..ti]
+                                    .windows(2)
+                                    .any(|w| w[0] == "as" && w[1].len() > 4 && w[1].ends_with("ing"))
+                            {
+                                continue;
+                            }
+                        }
                         // A place is not a target ("a new security order in Europe"), unless the pattern says so.
                         if let Some(tg) = c.name("T") {
                             let ti = item_at(tg.start());
@@ -2584,8 +2598,9 @@ impl<'r> Extractor<'r> {
                 && self.pasts.contains(w)
                 && k >= 2
             {
-                // "... and forced Putin", "... and has forced Putin".
-                insert = subject_before(if prev == "and" { k - 1 } else { k - 2 });
+                // "... and forced Putin", "... and has forced Putin"; a quotation before "and" is
+                // part of the clause ("called it a “grave moment” and urged Washington").
+                insert = subject_before_in(if prev == "and" { k - 1 } else { k - 2 }, true, false);
             } else if matches!(prev, "who" | "which")
                 && (prev2 == "," || (prev2 == "\"" && k >= 3 && word(k - 3) == ","))
                 && (aux(w) || self.pasts.contains(w))
@@ -2685,6 +2700,8 @@ impl<'r> Extractor<'r> {
             let len = match (words[k], words.get(k + 1), words.get(k + 2)) {
                 ("both", Some(&("sides" | "parties" | "countries")), _) => 2,
                 ("the", Some(&("two" | "warring")), Some(&("sides" | "parties" | "countries"))) => 3,
+                // "press the sides to come up with a deal" (not "the parties": political parties).
+                ("the", Some(&"sides"), _) => 2,
                 _ => 0,
             };
             if len == 0
