@@ -1098,7 +1098,15 @@ impl<'r> Extractor<'r> {
             };
             let first = k + len;
             let covered = |t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
-            if !text[toks[k].start..].starts_with(|c: char| c.is_uppercase()) || toks.get(first).is_none_or(&covered) {
+            // News writes a title after its organization in lower case: "EU spokesperson Anitta Hipper".
+            let after_org = k > 0
+                && ments.iter().any(|m| {
+                    m.end == toks[k - 1].end
+                        && m.actor < rules.actors.len()
+                        && rules.actors[m.actor].kind != Kind::Person
+                });
+            let capitalized = text[toks[k].start..].starts_with(|c: char| c.is_uppercase());
+            if !(capitalized || after_org) || toks.get(first).is_none_or(&covered) {
                 k += len;
                 continue;
             }
