@@ -477,6 +477,85 @@ const NOT_AGAINST_OWN: &[&str] = &[
 /// they ...". ("Putin warned Trump that he ..." and "assured X that he ..." are about the teller.)
 const LISTENER_VERBS: &[&str] = &["convinc", "persuad", "remind"];
 
+/// Stems of verbs whose object does what their infinitive says ("urged allies to support Kyiv"):
+/// no purpose clause for the subject after them.
+const OBJECT_CONTROL: &[&str] = &[
+    "urg", "ask", "call", "encourag", "push", "press", "tell", "told", "allow", "forc", "help", "invit", "persuad",
+    "convinc", "enabl", "order", "instruct", "want", "expect", "need", "requir", "compel", "lobb", "pressur", "let",
+    "get", "got", "caus", "lead", "led", "prompt", "inspir", "remind", "warn", "advis", "permit", "train",
+];
+
+/// Whether a word ending an object can stand before a purpose "to V": a plain lower-case noun
+/// (not an adjective or verb that takes the infinitive itself: "ready to", "agreed to").
+fn purpose_object(w: &str) -> bool {
+    w.len() > 3
+        && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !matches!(
+            w,
+            "able"
+                | "unable"
+                | "ready"
+                | "willing"
+                | "unwilling"
+                | "likely"
+                | "unlikely"
+                | "going"
+                | "about"
+                | "enough"
+                | "want"
+                | "wants"
+                | "plan"
+                | "plans"
+                | "seek"
+                | "seeks"
+                | "hope"
+                | "hopes"
+                | "need"
+                | "needs"
+                | "aims"
+                | "vows"
+                | "time"
+                | "chance"
+                | "right"
+                | "opportunity"
+                | "ability"
+                | "power"
+                | "order"
+                | "attempt"
+                | "effort"
+                | "efforts"
+                | "move"
+                | "decision"
+                | "bid"
+                | "refusal"
+                | "ways"
+                | "back"
+                | "them"
+                | "this"
+                | "that"
+                | "what"
+                | "much"
+                | "more"
+                | "less"
+                | "than"
+                | "also"
+                | "only"
+                | "even"
+                | "have"
+                | "has"
+                | "were"
+                | "been"
+                | "being"
+                | "would"
+                | "could"
+                | "should"
+                | "will"
+        )
+}
+
 /// Verbs that take an infinitive and pass their subject on: "to try to convince him".
 const CATENATIVE_VERBS: &[&str] = &["try", "seek", "attempt", "continue", "begin", "start", "help", "work"];
 
@@ -2593,6 +2672,24 @@ impl<'r> Extractor<'r> {
             {
                 // "Witkoff travelled to Moscow to meet Putin": a purpose clause takes the subject.
                 insert = subject_before(k);
+            } else if prev == "to"
+                && self.bases.contains(w)
+                && k >= 4
+                && purpose_object(word(k - 2))
+                && !(k.saturating_sub(6)..k - 1).any(|i| {
+                    let x = word(i);
+                    x == "for" || OBJECT_CONTROL.iter().any(|v| x.starts_with(v))
+                })
+                && (k.saturating_sub(5)..k - 2).any(|i| {
+                    matches!(
+                        word(i),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "these" | "those" | "'s"
+                    )
+                })
+            {
+                // A purpose clause after an object: "Putin is abusing the ceasefire talks to attack
+                // civilian infrastructure", "pull Russia out of China's grasp to weaken Beijing".
+                insert = subject_before_in(k - 1, false, true);
             } else if prev == "," && k >= 5 && self.pasts.contains(w) {
                 // "The Ukrainian delegation, led by Umerov, met the Russian side": the verb after
                 // a participle apposition takes the slot the apposition follows.
