@@ -213,6 +213,13 @@ fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 if d.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&d) {
                     end = j + d.len_utf8();
                     it.next();
+                } else if matches!(d, '.' | ',')
+                    && text[..end].ends_with(|x: char| x.is_ascii_digit())
+                    && text[j + 1..].starts_with(|x: char| x.is_ascii_digit())
+                {
+                    // "$1.5 billion", "55,000": a number is one word.
+                    end = j + 1;
+                    it.next();
                 } else {
                     break;
                 }
@@ -3762,6 +3769,18 @@ fn starts_with_ci(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_one_token() {
+        let t: Vec<String> = tokenize("£6.5 billion, 55,000 troops. In 2024.", 0)
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(
+            t,
+            ["£", "6.5", "billion", ",", "55,000", "troops", ".", "in", "2024", "."]
+        );
+    }
 
     #[test]
     fn tokenizes() {
