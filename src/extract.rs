@@ -66,11 +66,40 @@ impl Mention {
     /// A place rather than an actor: "talks in Abu Dhabi", "the war in Vietnam", "in neighboring
     /// Belarus" (but "in Russia's war" names Russia as the owner).
     pub fn is_place(&self, text: &str) -> bool {
-        !self.pronoun
-            && PLACE_MARKERS.contains(&word_before_skipping(text, self.start, PLACE_ADJECTIVES).as_str())
-            && !self.is_possessor(text)
+        if self.pronoun || self.is_possessor(text) {
+            return false;
+        }
+        if PLACE_MARKERS.contains(&word_before_skipping(text, self.start, PLACE_ADJECTIVES).as_str()) {
+            return true;
+        }
+        // "fled to Poland", "drifting to Brazil": the end of a journey.
+        let mut before = text.get(..self.start).unwrap_or("").split_whitespace().rev();
+        let (w1, w2) = (before.next().unwrap_or(""), before.next().unwrap_or("").to_lowercase());
+        if w1.eq_ignore_ascii_case("to") && MOTION_STEMS.iter().any(|m| w2.starts_with(m)) {
+            return true;
+        }
+        // "the US-Mexico border", "the Russian border": a frontier.
+        let after = text.get(self.end..).unwrap_or("");
+        let after = match after.strip_prefix(['-', '–', '—', '/']) {
+            Some(rest) => rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '.'),
+            None => after,
+        };
+        let next: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        after.starts_with(char::is_whitespace)
+            && matches!(next.as_str(), "border" | "borders" | "frontier" | "coast" | "coastline")
     }
 }
+
+/// Stems of verbs of travel: "fled to Poland" names a place.
+const MOTION_STEMS: &[&str] = &[
+    "travel", "fled", "flee", "drift", "return", "relocat", "deport", "migrat", "evacuat", "flew", "fly", "flies",
+    "sail", "headed", "heading", "emigrat", "escap", "moved", "moving",
+];
 
 /// Words between a place preposition and the place: "in occupied eastern Ukraine".
 const PLACE_ADJECTIVES: &[&str] = &[
