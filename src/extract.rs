@@ -2313,16 +2313,47 @@ impl<'r> Extractor<'r> {
                         let clause: String = format!(" {} ", sk_words[clause_start.min(tr_first)..tr_first].join(" "));
                         let cue =
                             |list: &[String], hay: &str| list.iter().find(|c| hay.contains(&format!(" {c} "))).cloned();
+                        // "there was no indication he met the Ukrainian side": the text does not say.
+                        if cue(&lex.unknown, &window).is_some() {
+                            continue;
+                        }
                         let mut why = Vec::new();
                         if pat.negative {
                             // The pattern's own "not" is its cue; a second one ("did not fail to") is rare.
                         } else if let Some(c) = cue(&lex.negation, &window) {
                             why.push(format!("negation: {c}"));
                         }
+                        // "would not deploy troops" is a stated policy, "would meet" a prediction.
+                        let negation_here = why.iter().any(|w| w.starts_with("negation"));
+                        let hedge_cue = lex
+                            .hedge
+                            .iter()
+                            .filter(|c| !(negation_here && c.as_str() == "would"))
+                            .find(|c| hedge_window.contains(&format!(" {c} ")));
+                        // A purpose clause's understood subject ("... to deter Russia") does what
+                        // is intended, not done.
+                        let purpose = understood[m_first]
+                            && m_first >= 2
+                            && sk_words[m_first - 1] == "to"
+                            && !matches!(
+                                sk_words[m_first - 2],
+                                "continue" | "continues" | "continued" | "began" | "begun" | "begin" | "begins"
+                                    | "started" | "start" | "starts" | "managed" | "manages" | "on" | "used"
+                                    | "proceeded" | "went" | "came"
+                            )
+                            // "travelled to Moscow to meet Putin" reports the meeting; so does an
+                            // ongoing act: "is abusing the talks to attack civilian infrastructure".
+                            && !(m_first.saturating_sub(5)..m_first).any(|i| MOTION_VERBS.contains(&sk_words[i]))
+                            && !(m_first.saturating_sub(8)..m_first.saturating_sub(1)).any(|i| {
+                                matches!(sk_words[i], "is" | "are" | "was" | "were")
+                                    && sk_words[i + 1].ends_with("ing")
+                            });
                         if pat.hedged {
                             why.push("hedge: the pattern is hedged".to_string());
-                        } else if let Some(c) = cue(&lex.hedge, &hedge_window) {
+                        } else if let Some(c) = hedge_cue {
                             why.push(format!("hedge: {c}"));
+                        } else if purpose {
+                            why.push("hedge: purpose clause".to_string());
                         } else if let Some(c) = cue(&lex.condition, &clause) {
                             why.push(format!("condition: {c}"));
                         } else if ends_with_question {

@@ -169,6 +169,7 @@ pub struct Lexicon {
     pub negation: Vec<String>,
     pub hedge: Vec<String>,
     pub condition: Vec<String>,
+    pub unknown: Vec<String>,
     pub attribution_verbs: Vec<String>,
     pub boilerplate_line: Vec<Regex>,
     pub boilerplate_tail: Vec<Regex>,
@@ -849,6 +850,7 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
         lex.negation.extend(f.flags.negation);
         lex.hedge.extend(f.flags.hedge);
         lex.condition.extend(f.flags.condition);
+        lex.unknown.extend(f.flags.unknown);
         lex.attribution_verbs.extend(f.attribution.verbs);
         for (list, out) in [
             (f.boilerplate.line, &mut lex.boilerplate_line),

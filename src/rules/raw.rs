@@ -192,6 +192,10 @@ pub struct Flags {
     /// Cues that hedge a whole clause when they come anywhere before the trigger.
     #[serde(default)]
     pub condition: Vec<String>,
+    /// Cues in the negation window that say the text does not know whether the relation holds
+    /// ("there was no indication he met ..."): no edge at all.
+    #[serde(default)]
+    pub unknown: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -121,12 +121,14 @@ fn news_syntax() {
         "US Vice President Jay Dee Vance met Italian Prime Minister Giorgio Meloni.",
         &["jd_vance negotiates giorgia_meloni"],
     );
-    // Negation cues reach a verb after its subject: "no indication he met".
+    // Negation cues reach a verb after its subject; "no indication he met" says neither that he
+    // met nor that he did not: no edge (GUIDELINES section 3: negated is what the text denies).
     check(
         &x,
-        "There was no indication Dmitriev met with the Ukrainian side.",
+        "Dmitriev never met with the Ukrainian side.",
         &["kirill_dmitriev not negotiates ukraine"],
     );
+    check(&x, "There was no indication Dmitriev met with the Ukrainian side.", &[]);
     // A leader praising their own state's forces is no relation; the chief of Germany's
     // BND is not Germany's leader.
     check(&x, "Zelensky praised Ukrainian forces.", &[]);
