@@ -95,6 +95,109 @@ impl Mention {
     }
 }
 
+/// Capitalized words that make a name before a verb of saying an institution or an outlet, not a
+/// person: "the State Department said", "Sky News reported".
+const NOT_PERSON_NAME_WORDS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "House",
+    "Office",
+    "Council",
+    "Committee",
+    "Agency",
+    "Service",
+    "Services",
+    "Command",
+    "Staff",
+    "Forces",
+    "Army",
+    "Navy",
+    "Force",
+    "Guard",
+    "Bank",
+    "Fund",
+    "Group",
+    "Center",
+    "Centre",
+    "Commission",
+    "Parliament",
+    "Assembly",
+    "Court",
+    "Party",
+    "Union",
+    "Organization",
+    "Organisation",
+    "News",
+    "Media",
+    "Television",
+    "Radio",
+    "Network",
+    "Company",
+    "Corporation",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Kremlin",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Police",
+    "Authorities",
+    "Officials",
+    "Government",
+    "Administration",
+    "Reuters",
+    "Bloomberg",
+    "Politico",
+    "Axios",
+    "Guardian",
+    "Telegraph",
+    "Kommersant",
+    "Izvestia",
+    "Interfax",
+    "Novosti",
+    "Ukrinform",
+    "Ukrainska",
+    "Pravda",
+    "Meduza",
+    "Mission",
+    "Monitoring",
+    "Statement",
+    "Report",
+    "Study",
+    "Survey",
+    "Poll",
+    "Data",
+    "Sources",
+    "Source",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Minister",
+    "Secretary",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+];
+
 /// Stems of verbs of travel: "fled to Poland" names a place.
 const MOTION_STEMS: &[&str] = &[
     "travel", "fled", "flee", "drift", "return", "relocat", "deport", "migrat", "evacuat", "flew", "fly", "flies",
@@ -188,6 +291,9 @@ pub struct Extraction {
     pairs: PairLog,
     /// Actors named so far (not by pronoun or anaphoric alias).
     named: HashSet<ActorRef>,
+    /// New persons met only as speakers ("political scientist Ivan Lizan believes"): they fill
+    /// `said_by`, and are actors of the document only where a relation names them.
+    pub speakers: HashSet<ActorRef>,
 }
 
 /// A running summary of the pairs a document names ("Russia and Ukraine"): the latest, and the
@@ -307,6 +413,34 @@ fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
     }
     toks
+}
+
+/// Byte offsets of the opening and closing marks of each quotation: curly quotes pair up, and a
+/// straight quote opens after a space or line start and closes otherwise. A quotation left open
+/// at a paragraph's end (the next paragraph goes on quoting) or longer than 3,000 bytes is
+/// dropped.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev = '\n';
+    for (i, c) in text.char_indices() {
+        let opening = c == '“' || (c == '"' && (prev.is_whitespace() || "([—–-".contains(prev)));
+        let closing = c == '”' || (c == '"' && !opening);
+        match open {
+            Some(o) if c == '\n' || i - o > 3000 => {
+                let _ = o;
+                open = None;
+            }
+            Some(o) if closing => {
+                out.push((o, i));
+                open = None;
+            }
+            None if opening => open = Some(i),
+            _ => {}
+        }
+        prev = c;
+    }
+    out
 }
 
 /// Format characters that render as nothing and separate nothing for a reader.
@@ -901,7 +1035,64 @@ impl<'r> Extractor<'r> {
             }
             self.sentence(&mut ex, text, si, s, e, &here, date);
         }
+        self.quote_speakers(&mut ex, text);
         ex
+    }
+
+    /// A quotation over several sentences is its speaker's claim throughout: the speaker named
+    /// after the closing mark ("...," the diplomat stressed) or before the opening one (Lavrov
+    /// said: "...") fills `said_by` of the relations inside it that have none.
+    fn quote_speakers(&self, ex: &mut Extraction, text: &str) {
+        let lex = &self.rules.lexicon;
+        let saying = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            lex.attribution_verbs.contains(&w)
+        };
+        for (open, close) in quote_spans(text) {
+            let close_end = close + text[close..].chars().next().map_or(1, char::len_utf8);
+            // After: ', the diplomat stressed.' / ', he said.' / ', said Lavrov.'
+            let after = ex.mentions.iter().find(|m| {
+                m.start >= close_end && m.start <= close_end + 80 && {
+                    let gap: Vec<&str> = text[close_end..m.start]
+                        .split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    let next = text[m.end..].split_whitespace().next().unwrap_or("");
+                    match gap.as_slice() {
+                        [] | ["the"] => saying(next),
+                        [v] | [v, "the"] => saying(v),
+                        _ => false,
+                    }
+                }
+            });
+            // Before: 'Lavrov said: "...' / 'According to Lavrov, "...'
+            let before = || {
+                ex.mentions.iter().rev().find(|m| {
+                    m.end <= open && m.end + 40 >= open && {
+                        let gap: Vec<&str> = text[m.end..open]
+                            .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        matches!(gap.as_slice(), [v] | ["also", v] | ["has", v] | [v, "that"] if saying(v))
+                    }
+                })
+            };
+            let Some(speaker) = after.or_else(before).map(|m| m.actor) else {
+                continue;
+            };
+            for r in ex.relations.iter_mut() {
+                if r.said_by.is_none()
+                    && r.relation != "leads"
+                    && r.relation != "represents"
+                    && r.start + 3 >= open
+                    && r.start < close
+                    && r.source != speaker
+                    && r.target != speaker
+                {
+                    r.said_by = Some(speaker);
+                }
+            }
+        }
     }
 
     /// Whether the text after an alias continues it into another name: " Post" in
@@ -1281,6 +1472,10 @@ impl<'r> Extractor<'r> {
                 ments[mi].start = p.start;
             }
         }
+
+        // 3d. Speakers the rules do not know: "political scientist Ivan Lizan believes", "writes
+        // Alexei Naumov", and later the surname alone ("Naumov concluded").
+        self.speakers(ex, text, si, &toks, &words, &mut ments);
 
         // 3c. Appositions that name a role: "Ukraine's defense minister, Mykhailo Fedorov", "the Omani
         // foreign minister, Badr al-Busaidi", "Rafael Grossi, head of the UN's nuclear watchdog". A name
@@ -2817,6 +3012,89 @@ impl<'r> Extractor<'r> {
             understood.push(false);
         }
         understood.contains(&true).then_some((understood, out, out_tok))
+    }
+
+    /// Step 3d of `sentence`: unknown names right before or after a verb of saying (or after
+    /// "according to") become persons who fill `said_by`. Two name words at least, none an
+    /// acronym or a word of an institution or outlet ("State Department", "Washington Post"); one
+    /// word only when it is the surname of a speaker already met in the document.
+    fn speakers(
+        &self,
+        ex: &mut Extraction,
+        text: &str,
+        si: usize,
+        toks: &[Token],
+        words: &[&str],
+        ments: &mut Vec<Mention>,
+    ) {
+        let lex = &self.rules.lexicon;
+        let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
+        let name_at = |ments: &[Mention], k: usize| {
+            let w = &text[toks[k].start..toks[k].end];
+            is_name_word(w)
+                && w.chars().skip(1).any(|c| c.is_lowercase())
+                && !covered(ments, &toks[k])
+                && !NOT_PERSON_NAME_WORDS.contains(&w)
+                && !lex.name_continuations.iter().any(|c| c == w)
+        };
+        let is_verb = |k: usize| {
+            lex.attribution_verbs.iter().any(|v| v == words[k])
+                || (words[k] == "to" && k > 0 && words[k - 1] == "according")
+        };
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for k in 0..toks.len() {
+            // "correspondent Laurence Brooks reports on the talks" reports no claim.
+            if !is_verb(k) || matches!(words.get(k + 1), Some(&("on" | "about" | "from"))) {
+                continue;
+            }
+            // Before the verb: "... Ivan Lizan believes" (not "according to").
+            if words[k] != "to" {
+                let mut a = k;
+                while a > 0 && k - a < 3 && name_at(ments, a - 1) {
+                    a -= 1;
+                }
+                if a < k {
+                    found.push((a, k - 1));
+                }
+            }
+            // After the verb: "writes Alexei Naumov", "according to Malek Dudakov".
+            let mut b = k + 1;
+            while b < toks.len() && b - k <= 3 && name_at(ments, b) {
+                b += 1;
+            }
+            if b > k + 1 {
+                found.push((k + 1, b - 1));
+            }
+        }
+        for (a, b) in found {
+            if b > a {
+                let m = self.new_person(ex, text, si, toks[a].start, toks[b].end);
+                if m.actor >= self.rules.actors.len() {
+                    ex.speakers.insert(m.actor);
+                }
+                ments.push(m);
+            } else {
+                // A surname alone names a speaker already met: "Naumov concluded".
+                let w = &text[toks[a].start..toks[a].end];
+                let known = ex
+                    .new_actors
+                    .iter()
+                    .position(|p| p.kind == Kind::Person && p.label.rsplit(' ').next() == Some(w));
+                if let Some(p) = known {
+                    ments.push(Mention {
+                        start: toks[a].start,
+                        end: toks[a].end,
+                        actor: self.rules.actors.len() + p,
+                        plural: false,
+                        pronoun: false,
+                        objective: false,
+                        modifier: false,
+                        sentence: si,
+                        how: How::NewPerson,
+                    });
+                }
+            }
+        }
     }
 
     /// The mention of a person the rules do not know, named by `text[start..end]`: the rules' actor

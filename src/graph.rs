@@ -649,11 +649,12 @@ pub fn document_records(rules: &RuleSet, doc: &Document, ex: &Extraction) -> Vec
                 .is_some_and(|b| matches!(b.trim(), "," | "and" | "or" | ", and" | ", or"));
         place[i] = m.is_place(&doc.text) || after_place;
     }
+    // A speaker the rules do not know is an actor only where a relation names them.
     let named: BTreeSet<ActorRef> = ex
         .mentions
         .iter()
         .zip(&place)
-        .filter(|(_, p)| !**p)
+        .filter(|(m, p)| !**p && !ex.speakers.contains(&m.actor))
         .map(|(m, _)| m.actor)
         .chain(ex.relations.iter().flat_map(|r| [r.source, r.target]))
         .collect();

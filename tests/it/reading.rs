@@ -712,6 +712,36 @@ fn speakers_of_reported_relations() {
         ),
         ["the_west pressures russia <- null"]
     );
+    // A speaker the rules do not know is made a person for said_by, and the surname alone
+    // names them again.
+    assert_eq!(
+        speakers(
+            &x,
+            "",
+            "Political scientist Ivan Lizan believes that Europe will isolate Russia."
+        ),
+        ["europe excludes russia <- ivan_lizan"]
+    );
+    assert_eq!(
+        speakers(
+            &x,
+            "Political scientist Ivan Lizan believes Russia will wait.",
+            "Europe will isolate Russia, Lizan said."
+        ),
+        ["europe excludes russia <- ivan_lizan"]
+    );
+    // A quotation over several sentences is its speaker's throughout.
+    assert_eq!(
+        speakers(
+            &x,
+            "Lavrov spoke on Monday.",
+            "\u{201c}Europe is trying to isolate Russia. NATO arms Kyiv,\u{201d} the Russian foreign minister said."
+        ),
+        [
+            "europe excludes russia <- sergei_lavrov",
+            "nato supports ukraine <- sergei_lavrov"
+        ]
+    );
 }
 
 /// The actors a document's graph records list: an actor named only as a place is none.
