@@ -2549,7 +2549,9 @@ impl<'r> Extractor<'r> {
                             if nominal && s_first {
                                 let si_ = item_at(c.name("S").expect("S").start());
                                 // "Russia's war", and "the Russian invasion" (a demonym owns its noun too).
+                                // ... and so does a name right before the noun: "skeptical of U.S. support".
                                 let possessive = sk_words.get(si_ + 1) == Some(&"'s")
+                                    || si_ + 1 == tr_first
                                     || slots[ss].iter().all(|&mi| {
                                         matches!(ments[mi].how, How::Demonym(_)) || possessive_pronoun(text, &ments[mi])
                                     });
