@@ -3970,9 +3970,14 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
                     _ => break,
                 }
             }
-            // A list joined only by commas is an apposition or a series, not a coordination.
-            let joined_by_and =
-                (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or" || w == "&" || w == "with"));
+            // A list joined only by commas is an apposition or a series, not a coordination, except
+            // two actors opening a headline before its verb: "Ukraine, Russia conduct POW swap".
+            let headline_pair = i == 0
+                && members.len() == 2
+                && j == 3
+                && matches!(sk.get(3), Some(Sk::Word(w)) if w.chars().all(|c| c.is_alphabetic()) && w != "and" && w != "or");
+            let joined_by_and = headline_pair
+                || (i..j).any(|k| matches!(&sk[k], Sk::Word(w) if w == "and" || w == "or" || w == "&" || w == "with"));
             if members.len() > 1 && joined_by_and {
                 let merged: Vec<usize> = members.iter().flat_map(|&m| slots[m].clone()).collect();
                 slots[first] = merged;
