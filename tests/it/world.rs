@@ -153,3 +153,31 @@ fn names_the_news_corpus_gaps_report_found() {
         assert_eq!(mentioned(&x, text, Some("1987-06-01")), want, "{text}");
     }
 }
+
+/// The world actor files are generated from tools/persons.txt and tools/gen_world.py: the
+/// committed files must be what the generator writes, or a rerun would silently drop edits made
+/// to the generated files by hand.
+#[test]
+fn generated_world_files_match_their_generator() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let status = std::process::Command::new("python3")
+        .arg(repo().join("tools/gen_world.py"))
+        .env("GEN_WORLD_OUT", out.path())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 is needed (apt-get install python3) to run tools/gen_world.py");
+    assert!(status.success(), "tools/gen_world.py failed");
+    for (generated, committed) in [
+        ("world_states.toml", "rules/actors/world_states.toml"),
+        ("world_organizations.toml", "rules/actors/world_organizations.toml"),
+        ("world_persons.toml", "rules/actors/world_persons.toml"),
+        ("un_members.tsv", "tests/data/un_members.tsv"),
+    ] {
+        let a = std::fs::read_to_string(out.path().join(generated)).expect("generated file");
+        let b = std::fs::read_to_string(repo().join(committed)).expect("committed file");
+        assert!(
+            a == b,
+            "{committed} differs from what tools/gen_world.py writes: edit tools/persons.txt or the generator, then rerun it"
+        );
+    }
+}
