@@ -3289,8 +3289,14 @@ impl<'r> Extractor<'r> {
         let mut k = 0;
         while k < toks.len() {
             let len = match (words[k], words.get(k + 1), words.get(k + 2)) {
-                ("both", Some(&("sides" | "parties" | "countries")), _) => 2,
-                ("the", Some(&("two" | "warring")), Some(&("sides" | "parties" | "countries"))) => 3,
+                ("both", Some(&("sides" | "parties" | "countries" | "nations" | "delegations" | "governments")), _) => {
+                    2
+                }
+                (
+                    "the",
+                    Some(&("two" | "warring")),
+                    Some(&("sides" | "parties" | "countries" | "nations" | "delegations" | "governments")),
+                ) => 3,
                 // "press the sides to come up with a deal" (not "the parties": political parties).
                 ("the", Some(&"sides"), _) => 2,
                 _ => 0,
