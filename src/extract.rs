@@ -421,6 +421,18 @@ pub struct Extraction {
     /// New persons met only as speakers ("political scientist Ivan Lizan believes"): they fill
     /// `said_by`, and are actors of the document only where a relation names them.
     pub speakers: HashSet<ActorRef>,
+    /// The document's quotations (open mark, close mark) with who is quoted, for "we" inside them.
+    quotes: Vec<(usize, usize, QuoteSpeaker)>,
+}
+
+/// Who a quotation is attributed to, as far as can be told before its sentences are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteSpeaker {
+    /// A name right after the closing mark ("," Lavrov said) or before the opening one.
+    Actor(usize),
+    /// "he said", "the diplomat stressed": the person named last before the quotation.
+    Anaphor,
+    Unknown,
 }
 
 /// A running summary of the pairs a document names ("Russia and Ukraine"): the latest, and the
@@ -580,7 +592,7 @@ fn possessive_pronoun(text: &str, m: &Mention) -> bool {
     m.pronoun
         && matches!(
             text[m.start..m.end].to_lowercase().as_str(),
-            "its" | "his" | "her" | "their"
+            "its" | "his" | "her" | "their" | "our"
         )
 }
 
@@ -1141,6 +1153,7 @@ impl<'r> Extractor<'r> {
             }
         }
         let raw = self.find_aliases(text);
+        ex.quotes = self.quote_attributions(text, &raw);
         let mut next_raw = 0;
         for si in 0..ex.sentences.len() {
             let (s, e, skip) = ex.sentences[si];
@@ -1164,6 +1177,120 @@ impl<'r> Extractor<'r> {
         }
         self.quote_speakers(&mut ex, text);
         ex
+    }
+
+    /// Every quotation of the document with its speaker as the aliases show it: a name right
+    /// after the closing mark (", Lavrov said", ", said Lavrov") or before the opening one
+    /// ("Lavrov said: "), else a pronoun or description there ("he said", "the diplomat
+    /// stressed"), which stands for the person named last before the quotation.
+    fn quote_attributions(&self, text: &str, raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, QuoteSpeaker)> {
+        let lex = &self.rules.lexicon;
+        let saying = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            lex.attribution_verbs.contains(&w)
+        };
+        let words = |a: usize, b: usize| -> Vec<String> {
+            text.get(a..b)
+                .unwrap_or("")
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        quote_spans(text)
+            .into_iter()
+            .map(|(open, close)| {
+                let close_end = close + text[close..].chars().next().map_or(1, char::len_utf8);
+                let after = raw
+                    .iter()
+                    .find(|&&(s, _, _)| s >= close_end && s <= close_end + 60)
+                    .filter(|&&(s, e, _)| {
+                        let gap = words(close_end, s);
+                        let next = text[e..].split_whitespace().next().unwrap_or("");
+                        match gap.len() {
+                            0 => saying(next),
+                            1 => saying(&gap[0]),
+                            _ => false,
+                        }
+                    });
+                if let Some(&(_, _, ai)) = after {
+                    return (open, close, QuoteSpeaker::Actor(self.rules.aliases[ai].actor));
+                }
+                let tail = words(close_end, (close_end + 60).min(text.len()));
+                let anaphor = match tail.first().map(String::as_str) {
+                    Some("he" | "she") => tail.get(1).is_some_and(|w| saying(w)),
+                    Some("the") => tail.iter().take(5).skip(1).any(|w| saying(w)),
+                    _ => false,
+                };
+                if anaphor {
+                    return (open, close, QuoteSpeaker::Anaphor);
+                }
+                let before = raw
+                    .iter()
+                    .rev()
+                    .find(|&&(_, e, _)| e <= open && e + 40 >= open)
+                    .filter(|&&(_, e, _)| {
+                        let gap = words(e, open);
+                        matches!(gap.as_slice(), [v] | [_, v] if saying(v))
+                    });
+                match before {
+                    Some(&(_, _, ai)) => (open, close, QuoteSpeaker::Actor(self.rules.aliases[ai].actor)),
+                    None => (open, close, QuoteSpeaker::Unknown),
+                }
+            })
+            .collect()
+    }
+
+    /// What "we" stands for inside the quotation around `pos`: the state or organization its
+    /// speaker leads or speaks for (a person who speaks for a person speaks for that person's
+    /// state), or the speaker itself when that is a state or organization.
+    fn we_actor(&self, ex: &Extraction, ments: &[Mention], pos: usize, date: Option<&str>) -> Option<usize> {
+        let &(open, _, who) = ex.quotes.iter().find(|&&(o, c, _)| o < pos && pos < c)?;
+        let speaker = match who {
+            QuoteSpeaker::Actor(a) => a,
+            // The speaker of the sentence before ("According to Lavrov, ... " "...," the diplomat
+            // stressed), else the person named last.
+            QuoteSpeaker::Anaphor => match ex
+                .relations
+                .iter()
+                .rev()
+                .find(|r| r.start < open && r.said_by.is_some())
+                .filter(|r| ex.sentences.get(r.sentence).is_some_and(|&(_, e, _)| e + 2 >= open))
+                .and_then(|r| r.said_by)
+                .filter(|&a| a < self.rules.actors.len())
+            {
+                Some(a) => a,
+                None => {
+                    ex.mentions
+                        .iter()
+                        .chain(ments.iter())
+                        .filter(|m| m.end <= open && m.actor < self.rules.actors.len())
+                        .filter(|m| self.rules.actors[m.actor].kind == Kind::Person)
+                        .max_by_key(|m| m.end)?
+                        .actor
+                }
+            },
+            QuoteSpeaker::Unknown => return None,
+        };
+        let side = |p: usize| -> Option<usize> {
+            let roles = &self.rules.actors[p].roles;
+            roles
+                .iter()
+                .filter(|r| r.active_on(date))
+                .max_by_key(|r| r.relation == "leads")
+                .map(|r| r.of)
+        };
+        match self.rules.actors[speaker].kind {
+            Kind::Person => {
+                let of = side(speaker)?;
+                if self.rules.actors[of].kind == Kind::Person {
+                    side(of)
+                } else {
+                    Some(of)
+                }
+            }
+            _ => Some(speaker),
+        }
     }
 
     /// A quotation over several sentences is its speaker's claim throughout: the speaker named
@@ -1613,6 +1740,23 @@ impl<'r> Extractor<'r> {
         ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
         for (ti, t) in toks.iter().enumerate() {
+            // "We will keep supporting Ukraine," Starmer said: "we" in a quotation is the speaker's side.
+            if matches!(t.lower.as_str(), "we" | "us" | "our") && !covered(&ments, t) {
+                if let Some(actor) = self.we_actor(ex, &ments, t.start, date) {
+                    ments.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        actor,
+                        plural: true,
+                        pronoun: true,
+                        objective: t.lower == "us",
+                        modifier: false,
+                        sentence: si,
+                        how: How::Pronoun,
+                    });
+                }
+                continue;
+            }
             let Some(&(_, kind)) = PRONOUNS.iter().find(|(w, _)| *w == t.lower) else {
                 continue;
             };
@@ -2004,7 +2148,20 @@ impl<'r> Extractor<'r> {
                 && matches!(&w[2], Sk::Slot(_))
         });
         let as_written = with_joined.then(|| (sk.clone(), sk_tok.clone()));
-        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
+        // A subject pronoun opens a clause of its own: "supporting Ukraine and we will never accept".
+        let clause_pronoun: Vec<bool> = slots
+            .iter()
+            .map(|m| {
+                m.iter().all(|&mi| {
+                    ments[mi].pronoun
+                        && matches!(
+                            text[ments[mi].start..ments[mi].end].to_lowercase().as_str(),
+                            "we" | "they" | "he" | "she" | "it"
+                        )
+                })
+            })
+            .collect();
+        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier, &clause_pronoun);
         let actor_of = |slot: usize| -> Vec<ActorRef> {
             let mut v: Vec<ActorRef> = slots[slot].iter().map(|&mi| ments[mi].actor).collect();
             v.dedup();
@@ -2201,7 +2358,7 @@ impl<'r> Extractor<'r> {
             .collect();
         let sk_tok: Vec<usize> = sk_tok.iter().zip(&keep).filter(|(_, k)| **k).map(|(x, _)| *x).collect();
         // Without the headers, "U.S. President Trump and Russian President Putin" coordinate.
-        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier);
+        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier, &clause_pronoun);
         // Understood subjects: a clause with no subject of its own gets its controller's slot
         // written before its verb, so "{S} <verb> {T}" patterns read it.
         // Patterns read the sentence as written, then (when it has any) with its understood subjects.
@@ -3917,7 +4074,13 @@ struct PossessedOffice {
 }
 
 /// Merges coordinated slots ("@1 , @2 and @3", "both @1 and @2") into one.
-fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifier: &[bool]) -> (Vec<Sk>, Vec<usize>) {
+fn coordinate(
+    sk: Vec<Sk>,
+    sk_tok: Vec<usize>,
+    slots: &mut [Vec<usize>],
+    modifier: &[bool],
+    clause_pronoun: &[bool],
+) -> (Vec<Sk>, Vec<usize>) {
     let mut out: Vec<Sk> = Vec::new();
     let mut out_tok: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -3969,7 +4132,7 @@ fn coordinate(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &mut [Vec<usize>], modifie
                     break;
                 }
                 match sk.get(j + sep_len) {
-                    Some(Sk::Slot(n)) if !modifier[*n] && !modifier[first] => {
+                    Some(Sk::Slot(n)) if !modifier[*n] && !modifier[first] && !clause_pronoun[*n] => {
                         members.push(*n);
                         j += sep_len + 1;
                     }

@@ -730,6 +730,19 @@ fn speakers_of_reported_relations() {
         ),
         ["europe excludes russia <- ivan_lizan"]
     );
+    // "We" in a quotation is the side its speaker leads or speaks for; a subject "we" opens a
+    // clause of its own and is no member of the coordination before it.
+    assert_eq!(
+        speakers(
+            &x,
+            "",
+            "\u{201c}We will keep supporting Ukraine and we will never accept Russian terms,\u{201d} Starmer said."
+        ),
+        [
+            "united_kingdom rejects russia <- keir_starmer",
+            "united_kingdom supports ukraine <- keir_starmer"
+        ]
+    );
     // A quotation over several sentences is its speaker's throughout.
     assert_eq!(
         speakers(
