@@ -1201,9 +1201,10 @@ impl<'r> Extractor<'r> {
             .into_iter()
             .map(|(open, close)| {
                 let close_end = close + text[close..].chars().next().map_or(1, char::len_utf8);
+                let first_after = raw.partition_point(|&(s, _, _)| s < close_end);
                 let after = raw
-                    .iter()
-                    .find(|&&(s, _, _)| s >= close_end && s <= close_end + 60)
+                    .get(first_after)
+                    .filter(|&&(s, _, _)| s <= close_end + 60)
                     .filter(|&&(s, e, _)| {
                         let gap = words(close_end, s);
                         let next = text[e..].split_whitespace().next().unwrap_or("");
@@ -1225,10 +1226,11 @@ impl<'r> Extractor<'r> {
                 if anaphor {
                     return (open, close, QuoteSpeaker::Anaphor);
                 }
-                let before = raw
-                    .iter()
-                    .rev()
-                    .find(|&&(_, e, _)| e <= open && e + 40 >= open)
+                let last_before = raw.partition_point(|&(_, e, _)| e <= open);
+                let before = last_before
+                    .checked_sub(1)
+                    .and_then(|k| raw.get(k))
+                    .filter(|&&(_, e, _)| e + 40 >= open)
                     .filter(|&&(_, e, _)| {
                         let gap = words(e, open);
                         matches!(gap.as_slice(), [v] | [_, v] if saying(v))
@@ -1245,7 +1247,11 @@ impl<'r> Extractor<'r> {
     /// speaker leads or speaks for (a person who speaks for a person speaks for that person's
     /// state), or the speaker itself when that is a state or organization.
     fn we_actor(&self, ex: &Extraction, ments: &[Mention], pos: usize, date: Option<&str>) -> Option<usize> {
-        let &(open, _, who) = ex.quotes.iter().find(|&&(o, c, _)| o < pos && pos < c)?;
+        let k = ex.quotes.partition_point(|&(o, _, _)| o < pos).checked_sub(1)?;
+        let (open, close, who) = ex.quotes[k];
+        if pos >= close {
+            return None;
+        }
         let speaker = match who {
             QuoteSpeaker::Actor(a) => a,
             // The speaker of the sentence before ("According to Lavrov, ... " "...," the diplomat
@@ -1254,6 +1260,7 @@ impl<'r> Extractor<'r> {
                 .relations
                 .iter()
                 .rev()
+                .take(40)
                 .find(|r| r.start < open && r.said_by.is_some())
                 .filter(|r| ex.sentences.get(r.sentence).is_some_and(|&(_, e, _)| e + 2 >= open))
                 .and_then(|r| r.said_by)
@@ -1263,7 +1270,9 @@ impl<'r> Extractor<'r> {
                 None => {
                     ex.mentions
                         .iter()
-                        .chain(ments.iter())
+                        .rev()
+                        .take(200)
+                        .chain(ments.iter().filter(|m| m.end <= open && m.end + 2000 >= open))
                         .filter(|m| m.end <= open && m.actor < self.rules.actors.len())
                         .filter(|m| self.rules.actors[m.actor].kind == Kind::Person)
                         .max_by_key(|m| m.end)?
@@ -1302,39 +1311,60 @@ impl<'r> Extractor<'r> {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             lex.attribution_verbs.contains(&w)
         };
-        for (open, close) in quote_spans(text) {
+        // Mentions by start and by end, for lookups near each quotation mark (a document can
+        // hold tens of thousands of quotations).
+        let mut by_start: Vec<(usize, usize)> = ex.mentions.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+        by_start.sort_unstable();
+        let mut by_end: Vec<(usize, usize)> = ex.mentions.iter().enumerate().map(|(i, m)| (m.end, i)).collect();
+        by_end.sort_unstable();
+        let spans: Vec<(usize, usize)> = ex.quotes.iter().map(|&(o, c, _)| (o, c)).collect();
+        for (open, close) in spans {
             let close_end = close + text[close..].chars().next().map_or(1, char::len_utf8);
             // After: ', the diplomat stressed.' / ', he said.' / ', said Lavrov.'
-            let after = ex.mentions.iter().find(|m| {
-                m.start >= close_end && m.start <= close_end + 80 && {
-                    let gap: Vec<&str> = text[close_end..m.start]
-                        .split(|c: char| c.is_whitespace() || c == ',')
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    let next = text[m.end..].split_whitespace().next().unwrap_or("");
-                    match gap.as_slice() {
-                        [] | ["the"] => saying(next),
-                        [v] | [v, "the"] => saying(v),
-                        _ => false,
-                    }
-                }
-            });
-            // Before: 'Lavrov said: "...' / 'According to Lavrov, "...'
-            let before = || {
-                ex.mentions.iter().rev().find(|m| {
-                    m.end <= open && m.end + 40 >= open && {
-                        let gap: Vec<&str> = text[m.end..open]
-                            .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+            let from = by_start.partition_point(|&(st, _)| st < close_end);
+            let after = by_start[from..]
+                .iter()
+                .take_while(|&&(st, _)| st <= close_end + 80)
+                .map(|&(_, i)| &ex.mentions[i])
+                .find(|m| {
+                    m.start >= close_end && m.start <= close_end + 80 && {
+                        let gap: Vec<&str> = text[close_end..m.start]
+                            .split(|c: char| c.is_whitespace() || c == ',')
                             .filter(|w| !w.is_empty())
                             .collect();
-                        matches!(gap.as_slice(), [v] | ["also", v] | ["has", v] | [v, "that"] if saying(v))
+                        let next = text[m.end..].split_whitespace().next().unwrap_or("");
+                        match gap.as_slice() {
+                            [] | ["the"] => saying(next),
+                            [v] | [v, "the"] => saying(v),
+                            _ => false,
+                        }
                     }
-                })
+                });
+            // Before: 'Lavrov said: "...' / 'According to Lavrov, "...'
+            let before = || {
+                let upto = by_end.partition_point(|&(en, _)| en <= open);
+                by_end[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|&&(en, _)| en + 40 >= open)
+                    .map(|&(_, i)| &ex.mentions[i])
+                    .find(|m| {
+                        m.end <= open && m.end + 40 >= open && {
+                            let gap: Vec<&str> = text[m.end..open]
+                                .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+                                .filter(|w| !w.is_empty())
+                                .collect();
+                            matches!(gap.as_slice(), [v] | ["also", v] | ["has", v] | [v, "that"] if saying(v))
+                        }
+                    })
             };
             let Some(speaker) = after.or_else(before).map(|m| m.actor) else {
                 continue;
             };
-            for r in ex.relations.iter_mut() {
+            // Relations come in sentence order: those whose sentence starts inside the quotation.
+            let lo = ex.relations.partition_point(|r| r.start + 3 < open);
+            let hi = ex.relations.partition_point(|r| r.start < close).max(lo);
+            for r in ex.relations[lo..hi].iter_mut() {
                 if r.said_by.is_none()
                     && r.relation != "leads"
                     && r.relation != "represents"
