@@ -12,7 +12,7 @@ fn gold_dir() -> std::path::PathBuf {
 }
 
 /// Current figures on the five seed articles; raise them as the rules improve.
-const FLOOR_TRIPLES_F1: f64 = 0.80;
+const FLOOR_TRIPLES_F1: f64 = 0.81;
 const FLOOR_TRIPLES_P: f64 = 0.9;
 const FLOOR_ACTORS_F1: f64 = 0.97;
 
@@ -53,7 +53,7 @@ fn seed_gold_score_does_not_drop() {
 
 /// Current figures on the development gold (eighteen Ukraine-corpus articles the rules were not
 /// written from, tests/data/devgold/README.md); raise them as the rules improve.
-const FLOOR_DEV_F1: f64 = 0.75;
+const FLOOR_DEV_F1: f64 = 0.79;
 const FLOOR_DEV_P: f64 = 0.9;
 
 #[test]
@@ -99,10 +99,10 @@ fn ukraine_dev_gold_score_does_not_drop() {
 }
 
 /// Figures on the held-out gold (thirteen Ukraine-corpus articles annotated after the rules and
-/// never used to write them, tests/data/holdout/README.md). The floors sit just under the first
-/// measurement; they guard against a drop, and the set must not be tuned to.
-const FLOOR_HOLDOUT_F1: f64 = 0.65;
-const FLOOR_HOLDOUT_P: f64 = 0.85;
+/// never used to write them, tests/data/holdout/README.md). The floors sit just under the current
+/// figures (first measured at F1 0.667); they guard against a drop, and the set must not be tuned to.
+const FLOOR_HOLDOUT_F1: f64 = 0.68;
+const FLOOR_HOLDOUT_P: f64 = 0.9;
 
 #[test]
 fn ukraine_holdout_gold_score_does_not_drop() {
