@@ -96,7 +96,7 @@ impl Mention {
 }
 
 /// Capitalized words that make a name before a verb of saying an institution or an outlet, not a
-/// person: "the State Department said", "Sky News reported".
+/// person: "the State Department said", "Sky News reported" (besides `NOT_NAMES`).
 const NOT_PERSON_NAME_WORDS: &[&str] = &[
     "Department",
     "Ministry",
@@ -110,7 +110,6 @@ const NOT_PERSON_NAME_WORDS: &[&str] = &[
     "Command",
     "Staff",
     "Forces",
-    "Army",
     "Navy",
     "Force",
     "Guard",
@@ -138,28 +137,8 @@ const NOT_PERSON_NAME_WORDS: &[&str] = &[
     "Oil",
     "Gas",
     "Kremlin",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Police",
     "Authorities",
-    "Officials",
     "Government",
     "Administration",
     "Reuters",
@@ -186,13 +165,6 @@ const NOT_PERSON_NAME_WORDS: &[&str] = &[
     "Data",
     "Sources",
     "Source",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "President",
-    "Minister",
-    "Secretary",
     "Spokesman",
     "Spokeswoman",
     "Spokesperson",
@@ -1179,16 +1151,18 @@ impl<'r> Extractor<'r> {
         ex
     }
 
+    /// Whether a word (punctuation around it aside) is a verb of saying: "said,", "stressed".
+    fn is_saying(&self, w: &str) -> bool {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        self.rules.lexicon.attribution_verbs.contains(&w)
+    }
+
     /// Every quotation of the document with its speaker as the aliases show it: a name right
     /// after the closing mark (", Lavrov said", ", said Lavrov") or before the opening one
     /// ("Lavrov said: "), else a pronoun or description there ("he said", "the diplomat
     /// stressed"), which stands for the person named last before the quotation.
     fn quote_attributions(&self, text: &str, raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, QuoteSpeaker)> {
-        let lex = &self.rules.lexicon;
-        let saying = |w: &str| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            lex.attribution_verbs.contains(&w)
-        };
+        let saying = |w: &str| self.is_saying(w);
         let words = |a: usize, b: usize| -> Vec<String> {
             text.get(a..b)
                 .unwrap_or("")
@@ -1306,11 +1280,7 @@ impl<'r> Extractor<'r> {
     /// after the closing mark ("...," the diplomat stressed) or before the opening one (Lavrov
     /// said: "...") fills `said_by` of the relations inside it that have none.
     fn quote_speakers(&self, ex: &mut Extraction, text: &str) {
-        let lex = &self.rules.lexicon;
-        let saying = |w: &str| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            lex.attribution_verbs.contains(&w)
-        };
+        let saying = |w: &str| self.is_saying(w);
         // Mentions by start and by end, for lookups near each quotation mark (a document can
         // hold tens of thousands of quotations).
         let mut by_start: Vec<(usize, usize)> = ex.mentions.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
@@ -3350,6 +3320,7 @@ impl<'r> Extractor<'r> {
             is_name_word(w)
                 && w.chars().skip(1).any(|c| c.is_lowercase())
                 && !covered(ments, &toks[k])
+                && !NOT_NAMES.contains(&w)
                 && !NOT_PERSON_NAME_WORDS.contains(&w)
                 && !lex.name_continuations.iter().any(|c| c == w)
         };
