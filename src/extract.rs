@@ -1788,6 +1788,10 @@ impl<'r> Extractor<'r> {
             {
                 continue;
             }
+            // "both parties agreed to brief their respective leaders": each its own, no one actor.
+            if t.lower == "their" && words.get(ti + 1) == Some(&"respective") {
+                continue;
+            }
             // A possessive right before a mention is its determiner: "its European partners".
             let determiner = matches!(t.lower.as_str(), "its" | "their" | "his" | "her");
             if determiner
