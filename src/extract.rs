@@ -2421,12 +2421,15 @@ impl<'r> Extractor<'r> {
                             .collect::<Vec<_>>()
                     })
                     .collect();
-                // Prefilter: a pattern runs only when a word of its trigger is in the sentence.
+                // Prefilter: a pattern runs only when a word of its trigger is in the sentence (in a
+                // reading with understood subjects, after the first one: what comes before was read
+                // the first time).
                 let mut candidate = vec![false; self.pattern_count];
                 for &i in &self.unfiltered {
                     candidate[i] = true;
                 }
-                for w in &sk_words {
+                let first_new = understood.iter().position(|&u| u).unwrap_or(0);
+                for w in &sk_words[first_new..] {
                     for &i in self.trigger_index.get(*w).map_or(&[][..], |v| v.as_slice()) {
                         candidate[i] = true;
                     }
