@@ -21,4 +21,5 @@ pub mod query;
 pub mod rules;
 pub mod ruletest;
 pub mod stream;
+pub mod syntax;
 pub mod view;
