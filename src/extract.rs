@@ -538,7 +538,7 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
         let opening = c == '“' || (c == '"' && (prev.is_whitespace() || "([—–-".contains(prev)));
         let closing = c == '”' || (c == '"' && !opening);
         match open {
-            Some(o) if c == '\n' || i - o > 3000 => {
+            Some(o) if crate::ingest::is_line_break(c) || i - o > 3000 => {
                 let _ = o;
                 open = None;
             }

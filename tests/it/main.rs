@@ -2,6 +2,7 @@
 //! and checks the outputs with their real consumers.
 
 mod authoring;
+mod bad_input;
 mod build;
 mod consumers;
 mod docs;

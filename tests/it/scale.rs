@@ -724,3 +724,94 @@ fn a_50_mb_single_line_document_is_processed() {
         }
     }
 }
+
+/// Three actor pairs every 140 bytes, with commas and semicolons but no period: a scraped
+/// table or list exported without line breaks.
+const DENSE_UNIT: &str = "Russia threatened Ukraine, Putin criticized NATO, the EU supported Kyiv over the grain \
+                          corridor and the talks in the region went on for weeks; ";
+
+/// Builds one JSONL document of `text` like `build_one_line`, killing the build (and
+/// failing) when it runs past `deadline` seconds.
+fn build_one_line_within(d: &Path, name: &str, text: &str, deadline: f64) -> (f64, actorgraph::graphfile::GraphFile) {
+    let line = serde_json::json!({"id": name, "date": "2026-02-01", "text": text}).to_string();
+    std::fs::write(d.join(format!("{name}.jsonl")), line + "\n").expect("write");
+    let started = std::time::Instant::now();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args([
+            "build",
+            "-q",
+            "--rules",
+            &rules(),
+            "--max-evidence",
+            "3",
+            "--keep-boilerplate",
+        ])
+        .arg(format!("{name}.jsonl"))
+        .args(["-o", name])
+        .current_dir(d)
+        .spawn()
+        .expect("run actorgraph");
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if started.elapsed().as_secs_f64() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{name}: {} bytes not read within {deadline:.0} s", text.len());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "{name}: {status}");
+    let secs = started.elapsed().as_secs_f64();
+    let g = actorgraph::graphfile::GraphFile::load(&d.join(name).join("graph.json")).expect("graph.json");
+    (secs, g)
+}
+
+/// A 50 MB line of actors and relations without a period is read in time linear in its
+/// length: `split_sentences` cuts "sentences" longer than MAX_SENTENCE_BYTES, so no reading
+/// looks across more than that. (Before the cut, 100 kB of such text took 1.1 s, 800 kB
+/// 94 s and 50 MB never ended.) As for `a_50_mb_single_line_document_is_processed`, a
+/// debug build measures its speed on 100 kB and takes what fits in about 6 s (at least
+/// 300 kB); `scripts/test.sh` runs it in release with ACTORGRAPH_TEST_FULL_SIZE=1.
+#[test]
+fn a_50_mb_actor_dense_line_without_periods_is_read_in_linear_time() {
+    const FULL: usize = 50_000_000;
+    let max = actorgraph::ingest::MAX_SENTENCE_BYTES as u64;
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    let text_of = |n: usize| DENSE_UNIT.repeat(n / DENSE_UNIT.len() + 1)[..n].to_string();
+    let (startup, _) = build_one_line(d, "tiny", "Russia threatened Ukraine.");
+    let small = text_of(100_000);
+    let (secs, g) = build_one_line_within(d, "small", &small, 120.0);
+    let rate = small.len() as f64 / (secs - startup).max(0.01);
+    let per_byte: f64 = g.edges.iter().map(|e| e.weight).sum::<u64>() as f64 / small.len() as f64;
+    let size = if std::env::var_os("ACTORGRAPH_TEST_FULL_SIZE").is_some() {
+        FULL
+    } else {
+        FULL.min((rate * 6.0) as usize).max(300_000)
+    };
+    let text = text_of(size);
+    // Linear: the big line may read up to 3 times slower per byte than the small one.
+    let deadline = startup + 3.0 * text.len() as f64 / rate + 10.0;
+    let (secs, g) = build_one_line_within(d, "big", &text, deadline);
+    eprintln!(
+        "actor-dense line without periods: {:.1} MB in {secs:.1} s (100 kB in {:.2} s)",
+        text.len() as f64 / 1e6,
+        small.len() as f64 / rate
+    );
+    assert_eq!(g.documents[0].bytes, text.len() as u64);
+    // Every piece was read: relations per byte as in the small line (within 2%).
+    let total: u64 = g.edges.iter().map(|e| e.weight).sum();
+    let expected = per_byte * text.len() as f64;
+    assert!(
+        (total as f64 - expected).abs() <= expected * 0.02,
+        "{total} relations, expected {expected:.0}"
+    );
+    for e in &g.edges {
+        for ev in &e.evidence {
+            assert!(ev.end - ev.start <= max, "{}..{}", ev.start, ev.end);
+            assert_eq!(text.get(ev.start as usize..ev.end as usize), Some(ev.text.as_str()));
+        }
+    }
+}
