@@ -1,8 +1,10 @@
 //! `actorgraph render`: draw the graph with Graphviz (SVG, PNG or PDF).
 
 use super::export::{load_graph, write_output};
+use crate::export::dot::DotStyle;
 use crate::export::graphviz::{self, Engine, FORMATS};
 use crate::filter::FilterArgs;
+use crate::picture::{self, PictureArgs};
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
@@ -19,6 +21,11 @@ pub struct Args {
     /// Layout engine. Default: dot up to 25 actors, neato up to 200, sfdp above.
     #[arg(long, value_enum)]
     pub engine: Option<Engine>,
+    /// Draw even a picture so large that Graphviz may take minutes (see --top).
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub picture: PictureArgs,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -37,18 +44,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             FORMATS.join(", .")
         );
     }
-    let g = load_graph(&args.graph, &args.filter)?;
+    let mut g = load_graph(&args.graph, &args.filter)?;
+    let left_out = picture::prepare(&mut g, &args.picture);
+    let style = DotStyle {
+        pairs: args.picture.edges.pairs(g.edges.len()),
+        communities: Some(picture::communities(&g)),
+    };
+    let lines = match style.pairs {
+        true => picture::pairs(&g).len(),
+        false => g.edges.len(),
+    };
+    if let Some(why) = graphviz::too_large(g.nodes.len(), lines).filter(|_| !args.force) {
+        let top = picture::largest_top(&g, style.pairs, graphviz::MAX_NODES, graphviz::MAX_LINES);
+        anyhow::bail!(
+            "{why}: Graphviz would take minutes and the picture would be unreadable; \
+             draw fewer actors with --top {top} (or --min-weight N), use `actorgraph view`, \
+             or pass --force to draw it anyway"
+        );
+    }
     let engine = args.engine.unwrap_or_else(|| Engine::for_size(g.nodes.len()));
-    let dot = crate::export::dot::to_dot(&g);
+    let dot = crate::export::dot::to_dot_styled(&g, &style);
     let image =
         graphviz::run(&dot, engine, &ext).with_context(|| format!("cannot render {}", args.output.display()))?;
     write_output(Some(&args.output), &image)?;
+    let drawn = match style.pairs {
+        true => format!("{lines} pairs of {} relations", g.edges.len()),
+        false => format!("{lines} relations"),
+    };
     eprintln!(
-        "wrote {} ({} actors, {} relations, engine {})",
+        "wrote {} ({} actors, {drawn}, engine {}{})",
         args.output.display(),
         g.nodes.len(),
-        g.edges.len(),
-        engine.name()
+        engine.name(),
+        picture::left_out_note(left_out)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,12 +1,15 @@
 //! Graphviz DOT output, written with dot-writer.
 //!
-//! Node shape and color by kind, edge color and label by relation (with the
-//! weight when above 1), pen width growing with weight, dashed edges for
-//! negated relations, dotted for hedged-only ones, `dir=none` for symmetric
-//! relations, and a legend of the relations present.
+//! Node shape by kind, fill by kind (or by community, [`DotStyle`]), edge
+//! color and label by relation (with the weight when above 1), pen width
+//! growing with weight, dashed edges for negated relations, dotted for
+//! hedged-only ones, `dir=none` for symmetric relations, and a legend of the
+//! relations present. With [`DotStyle::pairs`], one unlabelled line per actor
+//! pair instead, colored by net stance, its relations in the tooltip.
 
 use crate::graphfile::GraphFile;
-use dot_writer::{Attributes, DotWriter};
+use crate::picture::{self, Pair};
+use dot_writer::{Attributes, DotWriter, Scope};
 
 /// A DOT string literal: quotes, backslashes and line breaks escaped.
 fn quoted(s: &str) -> String {
@@ -24,6 +27,14 @@ fn quoted(s: &str) -> String {
     out
 }
 
+/// Text for an HTML-like label: `&`, `<`, `>`, `"` as entities.
+fn html_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 fn kind_style(kind: &str) -> (&'static str, &'static str) {
     match kind {
         "person" => ("ellipse", "#dbe9f6"),
@@ -34,27 +45,49 @@ fn kind_style(kind: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// How [`to_dot_styled`] draws a graph; the default is [`to_dot`]'s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DotStyle {
+    /// One line per actor pair ([`picture::pairs`]) instead of one per relation.
+    pub pairs: bool,
+    /// The community of each node (as `g.nodes`): fills the nodes with the
+    /// community's color, and the legend names the largest communities.
+    pub communities: Option<Vec<usize>>,
+}
+
+/// The DOT of `g`, one edge per relation, nodes filled by kind.
 pub fn to_dot(g: &GraphFile) -> String {
+    to_dot_styled(g, &DotStyle::default())
+}
+
+pub fn to_dot_styled(g: &GraphFile, style: &DotStyle) -> String {
+    let pairs = if style.pairs { picture::pairs(g) } else { vec![] };
     let mut bytes = Vec::new();
     {
         let mut w = DotWriter::from(&mut bytes);
         w.set_pretty_print(true);
         let mut dg = w.digraph();
+        let summary = match style.pairs {
+            true => format!(
+                "actorgraph: {} actors, {} pairs ({} relations), {} documents",
+                g.nodes.len(),
+                pairs.len(),
+                g.edges.len(),
+                g.documents.len()
+            ),
+            false => format!(
+                "actorgraph: {} actors, {} relations, {} documents",
+                g.nodes.len(),
+                g.edges.len(),
+                g.documents.len()
+            ),
+        };
         dg.graph_attributes()
             .set("rankdir", "LR", false)
             .set("overlap", "false", false)
             .set("splines", "true", false)
             .set("fontname", "Helvetica", true)
-            .set(
-                "label",
-                &quoted(&format!(
-                    "actorgraph: {} actors, {} relations, {} documents",
-                    g.nodes.len(),
-                    g.edges.len(),
-                    g.documents.len()
-                )),
-                false,
-            )
+            .set("label", &quoted(&summary), false)
             .set("labelloc", "t", false);
         dg.node_attributes()
             .set("fontname", "Helvetica", true)
@@ -63,73 +96,160 @@ pub fn to_dot(g: &GraphFile) -> String {
         dg.edge_attributes()
             .set("fontname", "Helvetica", true)
             .set("fontsize", "9", false);
-        for n in &g.nodes {
-            let (shape, fill) = kind_style(&n.kind);
-            dg.node_named(quoted(&n.id))
-                .set("label", &quoted(&n.label), false)
-                .set("shape", shape, false)
-                .set("fillcolor", &quoted(fill), false)
+        write_nodes(&mut dg, g, style.communities.as_deref());
+        match style.pairs {
+            true => write_pairs(&mut dg, g, &pairs),
+            false => write_relations(&mut dg, g),
+        }
+        let mut rows = match style.pairs {
+            true => stance_legend_rows(),
+            false => relation_legend_rows(g),
+        };
+        if let Some(c) = &style.communities {
+            rows.push_str(&community_legend_rows(g, c));
+        }
+        if !rows.is_empty() {
+            // The title is the table's first row, not a cluster label: neato
+            // and sfdp drew a cluster label over the first row.
+            dg.node_named("\"legend\"")
+                .set("shape", "plaintext", false)
+                .set("style", "\"\"", false)
                 .set(
-                    "tooltip",
-                    &quoted(&format!("{} ({}), {} mentions", n.label, n.kind, n.mentions)),
+                    "label",
+                    &format!("<<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">{rows}</TABLE>>"),
                     false,
                 );
         }
-        for e in &g.edges {
-            let color = g.relation(&e.relation).map_or("#555555", |r| r.color.as_str());
-            let mut label = if e.negated {
-                format!("not {}", e.relation)
-            } else {
-                e.relation.clone()
-            };
-            if e.weight > 1 {
-                label.push_str(&format!(" ×{}", e.weight));
-            }
-            let width = 1.0 + (e.weight as f64).log2().min(4.0);
-            let style = if e.negated {
-                "dashed"
-            } else if e.hedged {
-                "dotted"
-            } else {
-                "solid"
-            };
-            let mut attrs = dg.edge(quoted(&e.source), quoted(&e.target)).attributes();
-            attrs
-                .set("label", &quoted(&label), false)
-                .set("color", &quoted(color), false)
-                .set("fontcolor", &quoted(color), false)
-                .set("penwidth", &format!("{width:.2}"), false)
-                .set("style", style, false);
-            if e.symmetric {
-                attrs.set("dir", "none", false);
-            }
-        }
-        // Legend: the relations present, in their colors.
-        let mut present: Vec<&str> = g.edges.iter().map(|e| e.relation.as_str()).collect();
-        present.sort();
-        present.dedup();
-        if !present.is_empty() {
-            let mut legend = dg.cluster();
-            legend
-                .graph_attributes()
-                .set("label", "\"relations\"", false)
-                .set("style", "rounded", false)
-                .set("color", "\"#999999\"", false);
-            let rows: String = present
-                .iter()
-                .map(|r| {
-                    let color = g.relation(r).map_or("#555555", |x| x.color.as_str());
-                    format!("<TR><TD><FONT COLOR=\"{color}\">&#9472;&#9472;&#9654; {r}</FONT></TD></TR>")
-                })
-                .collect();
-            legend
-                .node_named("\"legend\"")
-                .set("shape", "plaintext", false)
-                .set("style", "\"\"", false)
-                .set("label", &format!("<<TABLE BORDER=\"0\" CELLSPACING=\"0\">{rows}<TR><TD>dashed: negated · dotted: hedged</TD></TR></TABLE>>"), false);
-        }
     }
     String::from_utf8(bytes).expect("DOT output is UTF-8")
+}
+
+fn write_nodes(dg: &mut Scope, g: &GraphFile, communities: Option<&[usize]>) {
+    for (i, n) in g.nodes.iter().enumerate() {
+        let (shape, kind_fill) = kind_style(&n.kind);
+        let fill = match communities.and_then(|c| c.get(i)) {
+            Some(&c) => picture::community_color(c),
+            None => kind_fill,
+        };
+        dg.node_named(quoted(&n.id))
+            .set("label", &quoted(&n.label), false)
+            .set("shape", shape, false)
+            .set("fillcolor", &quoted(fill), false)
+            .set(
+                "tooltip",
+                &quoted(&format!("{} ({}), {} mentions", n.label, n.kind, n.mentions)),
+                false,
+            );
+    }
+}
+
+fn pen_width(weight: u64) -> String {
+    format!("{:.2}", 1.0 + (weight as f64).log2().min(4.0))
+}
+
+fn write_relations(dg: &mut Scope, g: &GraphFile) {
+    for e in &g.edges {
+        let color = g.relation(&e.relation).map_or("#555555", |r| r.color.as_str());
+        let mut label = if e.negated {
+            format!("not {}", e.relation)
+        } else {
+            e.relation.clone()
+        };
+        if e.weight > 1 {
+            label.push_str(&format!(" ×{}", e.weight));
+        }
+        let style = if e.negated {
+            "dashed"
+        } else if e.hedged {
+            "dotted"
+        } else {
+            "solid"
+        };
+        let mut attrs = dg.edge(quoted(&e.source), quoted(&e.target)).attributes();
+        attrs
+            .set("label", &quoted(&label), false)
+            .set("color", &quoted(color), false)
+            .set("fontcolor", &quoted(color), false)
+            .set("penwidth", &pen_width(e.weight), false)
+            .set("style", style, false);
+        if e.symmetric {
+            attrs.set("dir", "none", false);
+        }
+    }
+}
+
+fn write_pairs(dg: &mut Scope, g: &GraphFile, pairs: &[Pair]) {
+    for p in pairs {
+        let tooltip = format!("total {}: {}", p.weight, p.breakdown(g).join("; "));
+        dg.edge(quoted(&p.a), quoted(&p.b))
+            .attributes()
+            .set("color", &quoted(&picture::stance_color(p.stance())), false)
+            .set("penwidth", &pen_width(p.weight), false)
+            .set("dir", "none", false)
+            .set("tooltip", &quoted(&tooltip), false);
+    }
+}
+
+fn relation_legend_rows(g: &GraphFile) -> String {
+    let mut present: Vec<&str> = g.edges.iter().map(|e| e.relation.as_str()).collect();
+    present.sort();
+    present.dedup();
+    if present.is_empty() {
+        return String::new();
+    }
+    let rows: String = present
+        .iter()
+        .map(|r| {
+            let color = g.relation(r).map_or("#555555", |x| x.color.as_str());
+            format!(
+                "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">&#9472;&#9472;&#9654; {}</FONT></TD></TR>",
+                html_text(r)
+            )
+        })
+        .collect();
+    format!("<TR><TD ALIGN=\"LEFT\"><B>relations</B></TD></TR>{rows}<TR><TD ALIGN=\"LEFT\">dashed: negated · dotted: hedged</TD></TR>")
+}
+
+fn stance_legend_rows() -> String {
+    let row = |stance: f64, text: &str| {
+        let color = picture::stance_color(stance);
+        format!("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">&#9472;&#9472;&#9472; {text}</FONT></TD></TR>")
+    };
+    format!(
+        "<TR><TD ALIGN=\"LEFT\"><B>actor pairs: net stance</B></TD></TR>{}{}{}<TR><TD ALIGN=\"LEFT\">width: total weight</TD></TR>",
+        row(1.0, "cooperative"),
+        row(0.0, "mixed or neutral"),
+        row(-1.0, "conflictual")
+    )
+}
+
+/// Rows for the colored communities: their color and their two most
+/// mentioned actors.
+fn community_legend_rows(g: &GraphFile, communities: &[usize]) -> String {
+    let mut rows = String::new();
+    for (c, color) in picture::COMMUNITY_COLORS.iter().enumerate() {
+        let mut members: Vec<&crate::graphfile::NodeRec> = g
+            .nodes
+            .iter()
+            .zip(communities)
+            .filter(|(_, &k)| k == c)
+            .map(|(n, _)| n)
+            .collect();
+        if members.len() < 2 {
+            break;
+        }
+        members.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
+        let names: Vec<String> = members.iter().take(2).map(|n| html_text(&n.label)).collect();
+        rows.push_str(&format!(
+            "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"{color}\">{}, … ({})</TD></TR>",
+            names.join(", "),
+            members.len()
+        ));
+    }
+    match rows.is_empty() {
+        true => rows,
+        false => format!("<TR><TD ALIGN=\"LEFT\"><B>communities</B></TD></TR>{rows}"),
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +259,6 @@ mod tests {
     #[test]
     fn escapes_labels() {
         assert_eq!(quoted("say \"no\"\\"), "\"say \\\"no\\\"\\\\\"");
+        assert_eq!(html_text("A&B <\"x\">"), "A&amp;B &lt;&quot;x&quot;&gt;");
     }
 }

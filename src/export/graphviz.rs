@@ -30,6 +30,25 @@ pub const DOT_MAX_NODES: usize = 25;
 /// `neato` (stress majorization, quadratic; 0.9 s at 150 nodes).
 pub const NEATO_MAX_NODES: usize = 200;
 
+/// `render` refuses (without `--force`) pictures with more actors than this:
+/// Graphviz takes minutes on them (docs/visualization.md, measured).
+pub const MAX_NODES: usize = 500;
+
+/// ... or with more lines (relations, or pairs) than this.
+pub const MAX_LINES: usize = 1000;
+
+/// Why a picture of `nodes` actors and `lines` lines is too large for
+/// Graphviz, or None.
+pub fn too_large(nodes: usize, lines: usize) -> Option<String> {
+    if nodes > MAX_NODES {
+        Some(format!("{nodes} actors to draw (more than {MAX_NODES})"))
+    } else if lines > MAX_LINES {
+        Some(format!("{lines} lines to draw (more than {MAX_LINES})"))
+    } else {
+        None
+    }
+}
+
 impl Engine {
     pub fn name(self) -> &'static str {
         match self {
@@ -134,5 +153,18 @@ mod tests {
         check(26, Engine::Neato);
         check(200, Engine::Neato);
         check(201, Engine::Sfdp);
+    }
+
+    #[test]
+    fn too_large_pictures() {
+        assert_eq!(super::too_large(500, 1000), None);
+        assert_eq!(
+            super::too_large(501, 10).as_deref(),
+            Some("501 actors to draw (more than 500)")
+        );
+        assert_eq!(
+            super::too_large(100, 1001).as_deref(),
+            Some("1001 lines to draw (more than 1000)")
+        );
     }
 }

@@ -216,8 +216,8 @@ fn render_writes_svg_and_png() {
         assert_eq!(stdout, "", "render prints its summary on stderr only");
     }
     let svg = std::fs::read_to_string(&svg).unwrap();
-    // 8 actors and the legend.
-    assert_eq!(count(&svg, "class=\"node\""), 9);
+    // 7 actors (wagner, without relations, is left out) and the legend.
+    assert_eq!(count(&svg, "class=\"node\""), 8);
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
 }
 
@@ -366,13 +366,17 @@ fn view_draws_nodes_and_shows_evidence_on_click_in_chromium() {
     // #click=e3 dispatches a click event on the edge's SVG path; the page's click handler fills the panel.
     let dom = chromium_dom(&html, "click=e3");
     assert!(dom.contains("<body data-ready=\"true\">"), "the page script ran");
-    assert_eq!(count(&dom, "<g class=\"node\""), 8);
+    assert_eq!(
+        count(&dom, "<g class=\"node\""),
+        7,
+        "wagner, without relations, is left out"
+    );
     assert_eq!(count(&dom, "<g class=\"edge\" data-id="), 7);
     assert_eq!(count(&dom, "<g class=\"edge selected\""), 1);
     assert!(dom.contains("<section id=\"panel\" data-edge=\"e3\"><h2>Russia → attacks → Ukraine</h2>"));
     assert!(dom.contains("<blockquote>Russia attacked Ukraine's &lt;script&gt;alert(\"pwned\")&lt;/script&gt; grid &amp; 'power' plants near Kharkiv (Харків).</blockquote><cite>Strikes on Kharkiv &amp; talks in Istanbul · 2024-05-02 · seeds/kharkiv.txt</cite>"));
     assert_eq!(count(&dom, "<script"), 2, "article text did not become markup");
-    assert!(dom.contains("<span id=\"status\">8 actors, 8 relations</span>"));
+    assert!(dom.contains("<span id=\"status\">7 actors, 8 relations</span>"));
 
     // Another edge, whose evidence tries to close a textarea and open a <b>.
     let dom = chromium_dom(&html, "select=e4");
@@ -430,7 +434,7 @@ fn view_real_mouse_click_and_drag_in_chromium() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["nodes"], 8);
+    assert_eq!(v["nodes"], 7);
     assert_eq!(v["selected"], serde_json::json!(["e3"]), "the click hit edge e3");
     let panel = v["panel"].as_str().unwrap();
     assert!(panel.starts_with("<section id=\"panel\" data-edge=\"e3\"><h2>Russia → attacks → Ukraine</h2><p class=\"meta\">weight 3 · conflictual · 2024-05-02</p>"), "{panel}");
@@ -446,4 +450,193 @@ fn view_real_mouse_click_and_drag_in_chromium() {
     let (x1, y1) = xy(&v["drag"]["after"]);
     assert!((30.0..55.0).contains(&(x1 - x0)), "dx {}", x1 - x0);
     assert!((20.0..45.0).contains(&(y1 - y0)), "dy {}", y1 - y0);
+}
+
+// ----- pictures at corpus scale: actors without relations left out, one
+// line per actor pair, communities, the legend, the size guard -----
+
+use actorgraph::graphfile::{EdgeRec, GraphFile, NodeRec, FORMAT, VERSION};
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Renders the fixture to `dir/name` with `args`; returns the SVG and stderr.
+fn render(dir: &Path, name: &str, args: &[&str]) -> (String, String) {
+    require_graphviz();
+    let out_path = dir.join(name);
+    let fx = fixture();
+    let mut all = vec![
+        "render",
+        "--graph",
+        fx.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let out = actorgraph(&all);
+    assert!(out.status.success(), "{all:?}: {}", stderr(&out));
+    (std::fs::read_to_string(&out_path).unwrap(), stderr(&out))
+}
+
+/// The `<title>`s of the SVG's nodes (Graphviz writes the node id there).
+fn node_titles(svg: &str) -> Vec<String> {
+    svg.split("class=\"node\">\n<title>")
+        .skip(1)
+        .map(|s| s.split("</title>").next().unwrap().to_string())
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
+        .collect()
+}
+
+#[test]
+fn render_leaves_out_actors_without_relations_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (svg, err) = render(dir.path(), "a.svg", &["--engine", "dot"]);
+    assert_eq!(
+        node_titles(&svg),
+        [
+            "erdogan",
+            "legend",
+            "nato",
+            "putin",
+            "russia",
+            "ukraine",
+            "united_states",
+            "zelensky"
+        ]
+    );
+    assert_eq!(
+        err,
+        format!(
+            "wrote {} (7 actors, 8 relations, engine dot, 1 actor without relations left out (--isolated shows it))\n",
+            dir.path().join("a.svg").display()
+        )
+    );
+    let (svg, _) = render(dir.path(), "b.svg", &["--engine", "dot", "--isolated"]);
+    assert_eq!(node_titles(&svg).len(), 9);
+    assert!(svg.contains("<title>wagner</title>"));
+}
+
+#[test]
+fn render_pairs_draws_one_line_per_actor_pair_colored_by_stance() {
+    let dir = tempfile::tempdir().unwrap();
+    let (svg, err) = render(dir.path(), "p.svg", &["--engine", "neato", "--edges", "pairs"]);
+    assert!(err.contains("(7 actors, 6 pairs of 8 relations, engine neato"), "{err}");
+    assert_eq!(svg.matches("class=\"edge\"").count(), 6);
+    // russia-ukraine: attacks 3, criticizes 1 (conflictual), negotiates_with 1
+    // (cooperative): stance (1 - 4) / 5 = -0.6, 60% of the way from grey to red.
+    let pair = svg.split("<title>russia&#45;&gt;ukraine</title>").nth(1).unwrap();
+    let pair = &pair[..pair.find("</g>").unwrap()];
+    assert!(pair.contains("xlink:title=\"total 5: Russia attacks Ukraine ×3; Russia negotiates_with Ukraine ×1; Ukraine criticizes Russia ×1\""), "{pair}");
+    assert!(pair.contains("stroke=\"#b84f50\""), "{pair}");
+    assert!(!pair.contains("<polygon"), "pairs have no arrowhead: {pair}");
+    // The default switches to pairs above 60 relations only: 8 stay relations.
+    let (svg, _) = render(dir.path(), "r.svg", &["--engine", "neato"]);
+    assert_eq!(svg.matches("class=\"edge\"").count(), 8);
+}
+
+/// The y of each text line of the legend node, in order.
+fn legend_rows(svg: &str) -> Vec<(f64, String)> {
+    let legend = svg.split("<title>legend</title>").nth(1).unwrap();
+    let legend = &legend[..legend.find("</g>").unwrap()];
+    legend
+        .split("<text ")
+        .skip(1)
+        .map(|t| {
+            let y = t.split(" y=\"").nth(1).unwrap().split('"').next().unwrap();
+            let text = t.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (y.parse().unwrap(), text.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn legend_title_sits_above_its_rows_with_every_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    for engine in ["dot", "neato", "sfdp", "fdp"] {
+        let (svg, _) = render(dir.path(), &format!("{engine}.svg"), &["--engine", engine]);
+        let rows = legend_rows(&svg);
+        let texts: Vec<&str> = rows.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "relations",
+                "──▶ attacks",
+                "──▶ criticizes",
+                "──▶ meets",
+                "──▶ negotiates_with",
+                "──▶ supports",
+                "──▶ threatens",
+                "dashed: negated · dotted: hedged",
+                "communities",
+                "Russia, Ukraine, … (4)",
+                "Volodymyr Zelensky (Зеленський), Vladimir Putin, … (3)"
+            ],
+            "{engine}"
+        );
+        // Every row strictly below the previous one by at least a line of 11 pt text.
+        for w in rows.windows(2) {
+            assert!(w[1].0 - w[0].0 >= 11.0, "{engine}: {rows:?}");
+        }
+    }
+}
+
+/// A graph of `n` actors in a chain (n - 1 relations).
+fn chain(n: usize) -> GraphFile {
+    let id = |i: usize| format!("a{i:04}");
+    GraphFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        generator: "test".into(),
+        relations: vec![],
+        documents: vec![],
+        nodes: (0..n)
+            .map(|i| NodeRec {
+                id: id(i),
+                label: id(i),
+                kind: "state".into(),
+                aliases: vec![],
+                mentions: 1,
+                documents: vec![],
+            })
+            .collect(),
+        edges: (1..n)
+            .map(|i| EdgeRec {
+                source: id(i - 1),
+                target: id(i),
+                relation: "meets".into(),
+                symmetric: false,
+                negated: false,
+                hedged: false,
+                weight: 1,
+                first_seen: None,
+                last_seen: None,
+                evidence: vec![],
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn render_refuses_thousands_of_actors_and_suggests_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("big.json");
+    chain(501).save(&graph).unwrap();
+    let png = dir.path().join("big.png");
+    let out = actorgraph(&[
+        "render",
+        "--graph",
+        graph.to_str().unwrap(),
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: 501 actors to draw (more than 500): Graphviz would take minutes and the picture would be \
+         unreadable; draw fewer actors with --top 500 (or --min-weight N), use `actorgraph view`, or pass \
+         --force to draw it anyway\n"
+    );
+    assert!(!png.exists());
 }
