@@ -1,8 +1,10 @@
 //! `actorgraph view`: write one self-contained interactive HTML page.
 
 use super::export::{load_graph, write_output};
-use crate::filter::FilterArgs;
+use crate::filter::{self, FilterArgs};
+use crate::graphfile::GraphFile;
 use crate::picture::{self, PictureArgs};
+use crate::view::ViewOptions;
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,9 +24,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut g = load_graph(&args.graph, &args.filter)?;
+    let full = load_graph(&args.graph, &FilterArgs::default())?;
+    let mut g = filter::apply(&full, &args.filter)?;
     let left_out = picture::prepare(&mut g, &args.picture);
-    write_output(Some(&args.output), crate::view::to_html(&g).as_bytes())?;
+    let opts = ViewOptions {
+        pairs: args.picture.edges.pairs(g.edges.len()),
+        notes: notes(&full, &g, &args.filter, left_out),
+        ..Default::default()
+    };
+    write_output(Some(&args.output), crate::view::to_html(&g, &opts).as_bytes())?;
     eprintln!(
         "wrote {} ({} actors, {} relations{})",
         args.output.display(),
@@ -33,4 +41,60 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         picture::left_out_note(left_out)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the page says it leaves out: the filters, the actors without
+/// relations, the evidence a `--max-evidence` build did not keep.
+pub fn notes(full: &GraphFile, shown: &GraphFile, f: &FilterArgs, left_out: usize) -> Vec<String> {
+    let mut out = vec![];
+    let mut flags = vec![];
+    if let Some(n) = f.top {
+        flags.push(format!("--top {n}"));
+    }
+    if let Some(n) = f.min_weight {
+        flags.push(format!("--min-weight {n}"));
+    }
+    if !f.relations.is_empty() {
+        flags.push(format!("--rel {}", f.relations.join(",")));
+    }
+    if !f.kinds.is_empty() {
+        flags.push(format!("--kind {}", f.kinds.join(",")));
+    }
+    if f.no_negated {
+        flags.push("--no-negated".into());
+    }
+    if f.no_hedged {
+        flags.push("--no-hedged".into());
+    }
+    if !flags.is_empty() {
+        out.push(format!(
+            "Filtered with {}: {} of {} actors, {} of {} relations.",
+            flags.join(" "),
+            shown.nodes.len(),
+            full.nodes.len(),
+            shown.edges.len(),
+            full.edges.len()
+        ));
+    }
+    if left_out > 0 {
+        let (what, them) = if left_out == 1 {
+            ("actor", "it")
+        } else {
+            ("actors", "them")
+        };
+        out.push(format!(
+            "{left_out} {what} without relations not shown (actorgraph view --isolated shows {them})."
+        ));
+    }
+    let capped = shown
+        .edges
+        .iter()
+        .filter(|e| e.weight > e.evidence.len() as u64)
+        .count();
+    if capped > 0 {
+        out.push(format!(
+            "{capped} relations keep only part of their evidence (the graph was built with --max-evidence)."
+        ));
+    }
+    out
 }

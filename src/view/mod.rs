@@ -18,32 +18,93 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const CSS: &str = include_str!("view.css");
 const JS: &str = include_str!("view.js");
 
-/// Positions for `g.nodes` (same order), from [`layout::force_layout`];
-/// edges whose ends are not in `g.nodes` are ignored.
-pub fn layout_graph(g: &GraphFile) -> layout::Layout {
-    let index: HashMap<&str, usize> = g.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
-    let pairs: Vec<(usize, usize)> = g
-        .edges
+/// What `view` draws besides the graph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewOptions {
+    /// Start with one line per actor pair (the page has a switch).
+    pub pairs: bool,
+    /// Shown above the picture: what was filtered out or capped.
+    pub notes: Vec<String>,
+    /// The layout's force model.
+    pub model: layout::Model,
+}
+
+/// The radius of an actor's disc in the page, by its mentions.
+pub fn node_radius(mentions: u64) -> f64 {
+    (6.0 + 2.0 * (mentions as f64).sqrt()).min(24.0)
+}
+
+/// The disc and label of each node, as the page draws them (11 px labels,
+/// about 6.2 px a character).
+pub fn node_boxes(g: &GraphFile) -> Vec<layout::NodeBox> {
+    g.nodes
         .iter()
-        .filter_map(|e| Some((*index.get(e.source.as_str())?, *index.get(e.target.as_str())?)))
+        .map(|n| layout::NodeBox {
+            radius: node_radius(n.mentions),
+            label_width: 6.2 * n.label.chars().count() as f64,
+        })
+        .collect()
+}
+
+/// Positions for `g.nodes` (same order), from [`layout::force_layout`] on the
+/// actor pairs weighted by their total weight.
+pub fn layout_graph(g: &GraphFile) -> layout::Layout {
+    layout_graph_with(g, layout::Model::default())
+}
+
+/// [`layout_graph`] with a chosen force model.
+pub fn layout_graph_with(g: &GraphFile, model: layout::Model) -> layout::Layout {
+    let index: HashMap<&str, usize> = g.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let pairs: Vec<(usize, usize, f64)> = crate::picture::pairs(g)
+        .iter()
+        .filter_map(|p| Some((*index.get(p.a.as_str())?, *index.get(p.b.as_str())?, p.weight as f64)))
         .collect();
-    layout::force_layout(g.nodes.len(), &pairs)
+    layout::force_layout(&node_boxes(g), &pairs, model)
+}
+
+/// The nodes of the page: positions, sizes, kinds and communities.
+fn page_nodes(g: &GraphFile, layout: &layout::Layout, communities: &[usize]) -> Vec<Value> {
+    g.nodes
+        .iter()
+        .zip(&layout.positions)
+        .zip(communities)
+        .map(|((n, (x, y)), &c)| {
+            json!({"id": n.id, "label": n.label, "kind": n.kind, "mentions": n.mentions,
+                   "color": kind_color(&n.kind), "community": c,
+                   "fill": crate::picture::community_color(c),
+                   "r": node_radius(n.mentions), "x": x, "y": y})
+        })
+        .collect()
+}
+
+/// The colored communities for the legend: color, two most mentioned members, size.
+fn page_communities(g: &GraphFile, communities: &[usize]) -> Vec<Value> {
+    let mut out = vec![];
+    for (c, color) in crate::picture::COMMUNITY_COLORS.iter().enumerate() {
+        let mut members: Vec<&crate::graphfile::NodeRec> = g
+            .nodes
+            .iter()
+            .zip(communities)
+            .filter(|(_, &k)| k == c)
+            .map(|(n, _)| n)
+            .collect();
+        if members.len() < 2 {
+            break;
+        }
+        members.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
+        let names: Vec<&str> = members.iter().take(2).map(|n| n.label.as_str()).collect();
+        out.push(json!({"color": color, "label": names.join(", "), "size": members.len()}));
+    }
+    out
 }
 
 /// The data the page reads: nodes with positions, edges with evidence.
-pub fn page_data(g: &GraphFile) -> Value {
+pub fn page_data(g: &GraphFile, opts: &ViewOptions) -> Value {
     let index: HashSet<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
-    let layout = layout_graph(g);
+    let layout = layout_graph_with(g, opts.model);
+    let communities = crate::picture::communities(g);
     let docs: HashMap<&str, _> = g.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let nodes: Vec<Value> = g
-        .nodes
-        .iter()
-        .zip(&layout.positions)
-        .map(|(n, (x, y))| {
-            json!({"id": n.id, "label": n.label, "kind": n.kind, "mentions": n.mentions,
-                   "color": kind_color(&n.kind), "x": x, "y": y})
-        })
-        .collect();
+    let nodes = page_nodes(g, &layout, &communities);
     let mut relations: BTreeMap<&str, (String, &str, usize)> = BTreeMap::new();
     let edges: Vec<Value> = g
         .edges
@@ -79,7 +140,9 @@ pub fn page_data(g: &GraphFile) -> Value {
         .into_iter()
         .map(|(id, (color, polarity, count))| json!({"id": id, "color": color, "polarity": polarity, "count": count}))
         .collect();
-    json!({"size": layout.size, "nodes": nodes, "edges": edges, "relations": relations})
+    json!({"width": layout.width, "height": layout.height, "pairs": opts.pairs, "notes": opts.notes,
+           "communities": page_communities(g, &communities), "nodes": nodes, "edges": edges,
+           "relations": relations})
 }
 
 /// JSON that is safe inside `<script>`: `<`, `>`, `&` only occur in JSON
@@ -101,7 +164,7 @@ pub fn script_json(v: &Value) -> String {
 }
 
 /// The whole page.
-pub fn to_html(g: &GraphFile) -> String {
+pub fn to_html(g: &GraphFile, opts: &ViewOptions) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -117,13 +180,17 @@ pub fn to_html(g: &GraphFile) -> String {
 <header>
   <input id="search" type="search" placeholder="Find an actor" autocomplete="off">
   <label>min weight <input id="min-weight" type="range" min="1" max="1" value="1"> <output id="min-weight-value">1</output></label>
+  <label><input id="pairs" type="checkbox"> one line per actor pair</label>
+  <span id="dates">dates <input id="date-from" type="range" min="0" max="0" value="0"> <output id="date-from-value"></output> to <input id="date-to" type="range" min="0" max="0" value="0"> <output id="date-to-value"></output></span>
   <span id="status"></span>
 </header>
+<div id="notes" hidden></div>
 <main>
   <svg id="canvas" xmlns="http://www.w3.org/2000/svg"></svg>
   <aside>
+    <fieldset id="kinds"><legend>Actors: shape by kind, color by community</legend></fieldset>
     <fieldset id="relations"><legend>Relations</legend></fieldset>
-    <section id="panel"><p class="hint">Click an edge to read its evidence; drag nodes, scroll to zoom, drag the background to pan.</p></section>
+    <section id="panel"><p class="hint">Click a line to read its evidence; drag actors, scroll to zoom, drag the background to pan.</p></section>
   </aside>
 </main>
 <script type="application/json" id="graph-data">{data}</script>
@@ -132,7 +199,7 @@ pub fn to_html(g: &GraphFile) -> String {
 </body>
 </html>
 "#,
-        data = script_json(&page_data(g))
+        data = script_json(&page_data(g, opts))
     )
 }
 

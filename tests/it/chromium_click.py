@@ -4,7 +4,9 @@ real mouse event through the Chrome DevTools Protocol (over
 the page shows afterwards as JSON, for tests/it/export.rs to assert on.
 
 It also drags the first actor by (+40, +30) pixels and reports its
-`transform` before and after.
+`transform` before and after, types "zelen" into the search box and reports
+the marked actors and the view, then presses the right arrow key on the
+"from" date slider and reports the date and the status line.
 
 usage: python3 chromium_click.py CHROMIUM PAGE.html EDGE_ID PROFILE_DIR
 """
@@ -83,6 +85,8 @@ try:
     for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
         send("Input.dispatchMouseEvent", {"type": kind, "x": point["x"], "y": point["y"],
                                           "button": "left", "clickCount": 1}, session)
+    panel = evaluate(session, "document.getElementById('panel').outerHTML")
+    selected = evaluate(session, "[...document.querySelectorAll('.edge.selected')].map(e => e.dataset.id)")
     node = "document.querySelector('svg g.node')"
     before = evaluate(session, node + ".getAttribute('transform')")
     box = evaluate(session, "(() => { const r = %s.querySelector('circle').getBoundingClientRect();"
@@ -93,12 +97,31 @@ try:
         send("Input.dispatchMouseEvent", {"type": kind, "x": box["x"] + dx, "y": box["y"] + dy,
                                           "button": "left", "buttons": 0 if kind == "mouseReleased" else 1,
                                           "clickCount": 1}, session)
+    after = evaluate(session, node + ".getAttribute('transform')")
+    evaluate(session, "document.getElementById('search').focus()")
+    send("Input.insertText", {"text": "zelen"}, session)
+    ids = "[...document.querySelectorAll('%s')].map(e => e.dataset.id)"
+    searched = {
+        "match": evaluate(session, ids % ".node.match"),
+        "near": evaluate(session, ids % ".node.near"),
+        "viewport": evaluate(session, "document.getElementById('viewport').getAttribute('transform')"),
+    }
+    evaluate(session, "document.getElementById('search').value = ''; document.getElementById('date-from').focus()")
+    for kind in ("keyDown", "keyUp"):
+        send("Input.dispatchKeyEvent", {"type": kind, "key": "ArrowRight", "code": "ArrowRight",
+                                        "windowsVirtualKeyCode": 39}, session)
+    dates = {
+        "from": evaluate(session, "document.getElementById('date-from-value').textContent"),
+        "status": evaluate(session, "document.getElementById('status').textContent"),
+    }
     result = {
-        "drag": {"before": before, "after": evaluate(session, node + ".getAttribute('transform')")},
+        "search": searched,
+        "dates": dates,
+        "drag": {"before": before, "after": after},
         "point": point,
-        "panel": evaluate(session, "document.getElementById('panel').outerHTML"),
+        "panel": panel,
         "nodes": evaluate(session, "document.querySelectorAll('svg g.node').length"),
-        "selected": evaluate(session, "[...document.querySelectorAll('.edge.selected')].map(e => e.dataset.id)"),
+        "selected": selected,
     }
     print(json.dumps(result, ensure_ascii=False))
 finally:

@@ -387,8 +387,85 @@ fn view_draws_nodes_and_shows_evidence_on_click_in_chromium() {
 
     // Search highlights the actor.
     let dom = chromium_dom(&html, "search=zelen");
-    assert_eq!(count(&dom, "<g class=\"node match\""), 1);
-    assert!(dom.contains("<g class=\"node match\" data-id=\"zelensky\""));
+    assert_eq!(count(&dom, "<g class=\"node match"), 1);
+    assert!(dom.contains("<g class=\"node match selected\" data-id=\"zelensky\""));
+}
+
+/// The markup of the element `<g ... data-id="ID">` up to its end.
+fn element<'a>(dom: &'a str, id: &str) -> &'a str {
+    let at = dom
+        .find(&format!("data-id=\"{id}\""))
+        .unwrap_or_else(|| panic!("{id} not in the page"));
+    let rest = &dom[at..];
+    &rest[..rest.find("</g>").unwrap()]
+}
+
+#[test]
+fn view_pairs_search_dates_notes_and_legend_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("graph.html");
+    ok(&["view", "-o", html.to_str().unwrap()]);
+
+    // One line per pair: russia-ukraine (p4) has the stance color render gives it (-0.6).
+    let dom = chromium_dom(&html, "pairs=1&click=p4");
+    assert!(dom.contains("<span id=\"status\">7 actors, 8 relations in 6 pairs</span>"));
+    assert_eq!(count(&dom, "<g class=\"pair"), 6);
+    assert!(
+        element(&dom, "p4").contains("stroke=\"#b84f50\""),
+        "{}",
+        element(&dom, "p4")
+    );
+    assert!(dom.contains("<section id=\"panel\" data-pair=\"p4\"><h2>Russia – Ukraine</h2><p class=\"meta\">total 5 · net stance -0.60</p><ul class=\"pair-edges\"><li><a href=\"#select=e3\">Russia attacks Ukraine ×3</a><span class=\"meta\"> conflictual</span></li><li><a href=\"#select=e4\">Russia negotiates_with Ukraine ×1</a><span class=\"meta\"> cooperative</span></li><li><a href=\"#select=e6\">Ukraine criticizes Russia ×1</a><span class=\"meta\"> conflictual</span></li></ul></section>"));
+
+    // Search: the actor, its neighbours and the lines between them are marked, the view centred on it.
+    let dom = chromium_dom(&html, "pairs=1&search=zelen");
+    assert!(dom.contains("<g class=\"node match selected\" data-id=\"zelensky\""));
+    assert_eq!(count(&dom, "<g class=\"node near\""), 2);
+    assert!(dom.contains("<g class=\"node near\" data-id=\"erdogan\""));
+    assert!(dom.contains("<g class=\"node near\" data-id=\"putin\""));
+    assert_eq!(count(&dom, "<g class=\"pair near\""), 2);
+    assert!(
+        dom.contains("<g id=\"viewport\" transform=\"translate(47.400000000000006,-214.60000000000002) scale(1)\">")
+    );
+
+    // Dates: from 2024-05-09 only the two meetings of that day's article are left.
+    let dom = chromium_dom(&html, "from=2024-05-09");
+    assert!(dom.contains("<output id=\"date-from-value\">2024-05-09</output>"));
+    assert!(dom.contains("<span id=\"status\">3 actors, 2 relations</span>"));
+
+    // The page says what it leaves out, and has a legend of kinds and communities.
+    assert!(dom.contains("<div id=\"notes\"><p>1 actor without relations not shown (actorgraph view --isolated shows it).</p><p>2 relations keep only part of their evidence (the graph was built with --max-evidence).</p></div>"));
+    for row in ["person (3)", "state (3)", "organization (1)", "Russia, Ukraine … (4)"] {
+        assert!(dom.contains(&format!("<span>{row}</span>")), "{row}");
+    }
+    ok(&["view", "-o", html.to_str().unwrap(), "--top", "3", "--isolated"]);
+    let dom = chromium_dom(&html, "");
+    assert!(dom.contains("<div id=\"notes\"><p>Filtered with --top 3: 3 of 8 actors, 4 of 8 relations.</p><p>2 relations keep only part of their evidence (the graph was built with --max-evidence).</p></div>"));
+}
+
+#[test]
+fn view_layout_is_deterministic_and_free_of_overlaps() {
+    use actorgraph::graphfile::GraphFile;
+    let g = GraphFile::load(&fixture()).unwrap();
+    let a = actorgraph::view::layout_graph(&g);
+    assert_eq!(a, actorgraph::view::layout_graph(&g));
+    let boxes = actorgraph::view::node_boxes(&g);
+    let mut moved = a.positions.clone();
+    actorgraph::view::layout::remove_overlaps(&mut moved, &boxes, 4.0);
+    assert_eq!(moved, a.positions, "no disc or label overlaps another");
+    assert_eq!(
+        a.positions,
+        [
+            (209.9, 399.8),
+            (52.4, 48.8),
+            (283.6, 474.3),
+            (128.3, 165.1),
+            (188.4, 257.2),
+            (239.3, 335.3),
+            (394.2, 397.8),
+            (136.1, 495.6)
+        ]
+    );
 }
 
 #[test]
@@ -450,6 +527,16 @@ fn view_real_mouse_click_and_drag_in_chromium() {
     let (x1, y1) = xy(&v["drag"]["after"]);
     assert!((30.0..55.0).contains(&(x1 - x0)), "dx {}", x1 - x0);
     assert!((20.0..45.0).contains(&(y1 - y0)), "dy {}", y1 - y0);
+    // Typing in the search box marks the actor and its two neighbours.
+    assert_eq!(v["search"]["match"], serde_json::json!(["zelensky"]));
+    assert_eq!(v["search"]["near"], serde_json::json!(["erdogan", "putin"]));
+    assert_eq!(
+        v["search"]["viewport"],
+        "translate(47.400000000000006,-214.60000000000002) scale(1)"
+    );
+    // The right arrow on the "from" slider moves it to the next evidence date.
+    assert_eq!(v["dates"]["from"], "2024-05-09");
+    assert_eq!(v["dates"]["status"], "3 actors, 2 relations");
 }
 
 // ----- pictures at corpus scale: actors without relations left out, one

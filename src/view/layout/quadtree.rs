@@ -159,7 +159,10 @@ mod tests {
         let full = tree.repulsion(0, pos[0], 0.0);
         assert!((full.0 - exact.0).abs() < 1e-9 && (full.1 - exact.1).abs() < 1e-9);
         let approx = tree.repulsion(0, pos[0], 0.8);
-        assert!((approx.0 - exact.0).abs() / exact.0.abs() < 0.05, "{approx:?} {exact:?}");
+        assert!(
+            (approx.0 - exact.0).abs() / exact.0.abs() < 0.05,
+            "{approx:?} {exact:?}"
+        );
     }
 
     #[test]
