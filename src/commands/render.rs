@@ -18,7 +18,7 @@ pub struct Args {
     /// The image to write; the extension picks the format (.svg, .png, .pdf).
     #[arg(short, long, default_value = "output/graph.svg")]
     pub output: PathBuf,
-    /// Layout engine. Default: dot up to 25 actors, neato up to 200, sfdp above.
+    /// Layout engine. Default: dot up to 25 actors (one line per relation), neato up to 200, sfdp above.
     #[arg(long, value_enum)]
     pub engine: Option<Engine>,
     /// Draw even a picture so large that Graphviz may take minutes (see --top).
@@ -62,7 +62,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
              or pass --force to draw it anyway"
         );
     }
-    let engine = args.engine.unwrap_or_else(|| Engine::for_size(g.nodes.len()));
+    let engine = args
+        .engine
+        .unwrap_or_else(|| Engine::for_picture(g.nodes.len(), style.pairs));
     let dot = crate::export::dot::to_dot_styled(&g, &style);
     let image =
         graphviz::run(&dot, engine, &ext).with_context(|| format!("cannot render {}", args.output.display()))?;

@@ -59,7 +59,18 @@ impl Engine {
         }
     }
 
-    /// The engine `render` uses when none is given.
+    /// The engine `render` uses when none is given, for a picture of `nodes`
+    /// actors drawn one line per relation or (`pairs`) per actor pair: pairs
+    /// are undirected, which `dot`'s layers do not suit (long loops), so
+    /// they never get `dot`.
+    pub fn for_picture(nodes: usize, pairs: bool) -> Engine {
+        match pairs {
+            true => Engine::for_size(nodes.max(DOT_MAX_NODES + 1)),
+            false => Engine::for_size(nodes),
+        }
+    }
+
+    /// The engine for `nodes` actors, one line per relation.
     pub fn for_size(nodes: usize) -> Engine {
         if nodes <= DOT_MAX_NODES {
             Engine::Dot
@@ -153,6 +164,9 @@ mod tests {
         check(26, Engine::Neato);
         check(200, Engine::Neato);
         check(201, Engine::Sfdp);
+        assert_eq!(Engine::for_picture(10, true), Engine::Neato);
+        assert_eq!(Engine::for_picture(10, false), Engine::Dot);
+        assert_eq!(Engine::for_picture(300, true), Engine::Sfdp);
     }
 
     #[test]

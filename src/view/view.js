@@ -223,8 +223,8 @@
     for (const kind of ["person", "state", "organization", "group"]) {
       if (!count.has(kind)) continue;
       const row = htmlEl("div", null, kinds, "legend-row");
-      const icon = svgEl("svg", { width: 16, height: 16, viewBox: "-8 -8 16 16", class: "icon" }, row);
-      shape(kind, 6, icon, { fill: "#ffffff", stroke: "#555" });
+      const icon = svgEl("svg", { width: 20, height: 20, viewBox: "-10 -10 20 20", class: "icon" }, row);
+      shape(kind, 8.5, icon, { fill: "#ffffff", stroke: "#555" });
       htmlEl("span", kind + " (" + count.get(kind) + ")", row);
     }
     for (const c of data.communities) {
