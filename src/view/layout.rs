@@ -240,13 +240,13 @@ fn scale_to_edge_length(pos: &mut [(f64, f64)], edges: &[(usize, usize, f64)]) {
 
 /// Pushes apart overlapping node boxes (disc and label, `pad` around), along
 /// the axis of the smaller overlap, half each way, until none overlap (or
-/// 200 passes). A sweep over boxes sorted by left edge finds the overlaps.
+/// 1,000 passes). A sweep over boxes sorted by left edge finds the overlaps.
 pub fn remove_overlaps(pos: &mut [(f64, f64)], boxes: &[NodeBox], pad: f64) {
     let n = pos.len();
     let ext: Vec<(f64, f64, f64, f64)> = boxes.iter().map(|b| b.extent(pad)).collect();
     let rect = |p: (f64, f64), e: (f64, f64, f64, f64)| (p.0 + e.0, p.1 + e.1, p.0 + e.2, p.1 + e.3);
     let mut order: Vec<usize> = (0..n).collect();
-    for _ in 0..200 {
+    for _ in 0..1000 {
         order.sort_by(|&a, &b| (pos[a].0 + ext[a].0).total_cmp(&(pos[b].0 + ext[b].0)).then(a.cmp(&b)));
         let mut moved = false;
         for oi in 0..n {
