@@ -239,8 +239,8 @@ fn scale_to_edge_length(pos: &mut [(f64, f64)], edges: &[(usize, usize, f64)]) {
 }
 
 /// Pushes apart overlapping node boxes (disc and label, `pad` around), along
-/// the axis of the smaller overlap, half each way, until none overlap (or
-/// 1,000 passes). A sweep over boxes sorted by left edge finds the overlaps.
+/// the axis where the overlap is the smaller share of the boxes' extent, half
+/// each way, until none overlap (or 1,000 passes). A sweep over boxes sorted by left edge finds the overlaps.
 pub fn remove_overlaps(pos: &mut [(f64, f64)], boxes: &[NodeBox], pad: f64) {
     let n = pos.len();
     let ext: Vec<(f64, f64, f64, f64)> = boxes.iter().map(|b| b.extent(pad)).collect();
