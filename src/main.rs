@@ -42,6 +42,10 @@ enum Command {
     Render(commands::render::Args),
     /// Write a self-contained interactive HTML page of the graph.
     View(commands::view::Args),
+    /// Print the dependency parse of text or a document (a table, or CoNLL-U with --conllu).
+    Parse(commands::parse::Args),
+    /// The tagger and parser: train from UD treebanks, score, describe the model.
+    Syntax(commands::syntax::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::Render(args) => commands::render::run(args),
         Command::View(args) => commands::view::run(args),
+        Command::Parse(args) => commands::parse::run(args),
+        Command::Syntax(args) => commands::syntax::run(args),
     };
     match result {
         Ok(code) => code,

@@ -30,6 +30,9 @@ pub struct Args {
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Leave out each sentence's dependency parse.
+    #[arg(long)]
+    pub no_parse: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -62,7 +65,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let out = report(&rules, &ex, &text, args.sentence);
+    let mut out = report(&rules, &ex, &text, args.sentence);
+    if !args.no_parse {
+        let model = crate::syntax::model().map_err(|e| anyhow::anyhow!("embedded syntax model: {e}"))?;
+        for s in &mut out {
+            let (a, b) = (
+                s["start"].as_u64().unwrap_or(0) as usize,
+                s["end"].as_u64().unwrap_or(0) as usize,
+            );
+            s["parse"] = parse_json(&crate::syntax::parse(model, &text[a..b]), a);
+        }
+    }
     if args.json {
         println!(
             "{}",
@@ -72,6 +85,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         print!("{}", render_text(&out, date.as_deref()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A sentence's parse as JSON rows; spans are made document offsets by `offset`.
+fn parse_json(p: &crate::syntax::Parse, offset: usize) -> serde_json::Value {
+    p.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            json!({"index": i + 1, "word": w.form, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos,
+                   "head": w.head, "deprel": w.deprel, "start": w.start + offset, "end": w.end + offset})
+        })
+        .collect()
 }
 
 fn how(rules: &RuleSet, h: How) -> String {
@@ -142,6 +167,10 @@ fn render_text(sentences: &[serde_json::Value], date: Option<&str>) -> String {
         if s["boilerplate"].as_bool() == Some(true) {
             o.push_str("  skipped: boilerplate\n");
             continue;
+        }
+        if let Some(rows) = s["parse"].as_array() {
+            o.push_str("  parse:\n");
+            o.push_str(&parse_table(rows));
         }
         o.push_str("  mentions:\n");
         let ms = s["mentions"].as_array().cloned().unwrap_or_default();
@@ -220,4 +249,22 @@ fn render_text(sentences: &[serde_json::Value], date: Option<&str>) -> String {
         }
     }
     o
+}
+
+/// The parse rows of `parse_json` as the table `actorgraph parse` prints.
+fn parse_table(rows: &[serde_json::Value]) -> String {
+    let words = rows
+        .iter()
+        .map(|r| crate::syntax::Word {
+            start: 0,
+            end: 0,
+            form: r["word"].as_str().unwrap_or(""),
+            lemma: r["lemma"].as_str().unwrap_or("").to_string(),
+            upos: r["upos"].as_str().unwrap_or(""),
+            xpos: r["xpos"].as_str().unwrap_or(""),
+            head: r["head"].as_u64().unwrap_or(0) as usize,
+            deprel: r["deprel"].as_str().unwrap_or(""),
+        })
+        .collect();
+    super::parse::table(&crate::syntax::Parse { words }, "    ")
 }

@@ -8,9 +8,11 @@ pub mod export;
 pub mod extract;
 pub mod gaps;
 pub mod merge;
+pub mod parse;
 pub mod query;
 pub mod render;
 pub mod rules;
+pub mod syntax;
 pub mod view;
 
 use crate::graphfile::{Extras, GraphFile};
@@ -88,4 +90,15 @@ pub fn write_graph_files(
         );
     }
     Ok(())
+}
+
+/// Writes a command's output to stdout; a closed pipe (`| head`) ends the
+/// output quietly, any other write error is an error.
+pub fn print_out(s: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::anyhow!("writing to stdout: {e}")),
+        _ => Ok(()),
+    }
 }

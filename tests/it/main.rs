@@ -14,4 +14,5 @@ mod query;
 mod reading;
 mod scale;
 mod support;
+mod syntax;
 mod world;
