@@ -122,6 +122,7 @@ impl Model {
         }
         // Decoded as a stream straight into the model's vectors: no copy of the whole.
         let z = zstd::stream::read::Decoder::new(body).map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        let z = std::io::BufReader::with_capacity(1 << 20, z);
         let mut m: Model = bincode::deserialize_from(z).map_err(|e| ModelError::Corrupt(e.to_string()))?;
         m.tagger.rebuild();
         m.lemmatizer.rebuild();
