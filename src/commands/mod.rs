@@ -46,7 +46,8 @@ use anyhow::Context;
 use std::path::Path;
 
 /// Writes `OUT/graph.json` (the whole graph, with its optional `extras` keys)
-/// and `OUT/graph.dot` (of `view`, the filtered graph), each atomically, and
+/// and `OUT/graph.dot` (the picture of `view`, the filtered graph:
+/// `export::dot::to_picture_dot`), each atomically, and
 /// unless `quiet` a one-line summary on stderr. Used by `build` and `merge`.
 pub fn write_graph_outputs(
     graph: &GraphFile,
@@ -75,7 +76,7 @@ pub fn write_graph_files(
     dot: &Path,
     quiet: bool,
 ) -> anyhow::Result<()> {
-    let dot_text = crate::export::dot::to_dot(view);
+    let dot_text = crate::export::dot::to_picture_dot(view);
     graph.save_with(json, extras)?;
     crate::fsutil::write_atomic(dot, dot_text.as_bytes())
         .with_context(|| format!("{}: cannot write", dot.display()))?;

@@ -49,6 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let style = DotStyle {
         pairs: args.picture.edges.pairs(g.edges.len()),
         communities: Some(picture::communities(&g)),
+        layout: None,
     };
     let lines = match style.pairs {
         true => picture::pairs(&g).len(),

@@ -53,6 +53,52 @@ pub struct DotStyle {
     /// The community of each node (as `g.nodes`): fills the nodes with the
     /// community's color, and the legend names the largest communities.
     pub communities: Option<Vec<usize>>,
+    /// A Graphviz `layout` attribute (engine), for files run by hand: `dot
+    /// -Tsvg graph.dot` then uses it. Not for `render`, whose `-K` it would
+    /// override.
+    pub layout: Option<&'static str>,
+}
+
+/// The graph.dot that `build` writes: the picture `render` draws by default
+/// (actors without relations left out, one line per pair above
+/// [`picture::PAIRS_ABOVE`] relations, communities) with render's default
+/// engine as its `layout`, so that `dot -Tsvg graph.dot` draws it the same way.
+/// `export -f dot` keeps every actor and relation.
+pub fn to_picture_dot(g: &GraphFile) -> String {
+    // The DOT needs no evidence: copy the graph without it (build's graph can be large).
+    let mut g = GraphFile {
+        format: g.format.clone(),
+        version: g.version,
+        generator: g.generator.clone(),
+        relations: g.relations.clone(),
+        documents: g.documents.clone(),
+        nodes: g.nodes.clone(),
+        edges: g
+            .edges
+            .iter()
+            .map(|e| crate::graphfile::EdgeRec {
+                source: e.source.clone(),
+                target: e.target.clone(),
+                relation: e.relation.clone(),
+                symmetric: e.symmetric,
+                negated: e.negated,
+                hedged: e.hedged,
+                weight: e.weight,
+                first_seen: None,
+                last_seen: None,
+                evidence: vec![],
+            })
+            .collect(),
+    };
+    picture::prepare(&mut g, &picture::PictureArgs::default());
+    let pairs = picture::EdgeMode::Auto.pairs(g.edges.len());
+    let engine = crate::export::graphviz::Engine::for_picture(g.nodes.len(), pairs);
+    let style = DotStyle {
+        pairs,
+        communities: Some(picture::communities(&g)),
+        layout: Some(engine.name()).filter(|&e| e != "dot"),
+    };
+    to_dot_styled(&g, &style)
 }
 
 /// The DOT of `g`, one edge per relation, nodes filled by kind.
@@ -82,6 +128,9 @@ pub fn to_dot_styled(g: &GraphFile, style: &DotStyle) -> String {
                 g.documents.len()
             ),
         };
+        if let Some(engine) = style.layout {
+            dg.graph_attributes().set("layout", engine, false);
+        }
         dg.graph_attributes()
             .set("rankdir", "LR", false)
             .set("overlap", "false", false)

@@ -727,3 +727,30 @@ fn render_refuses_thousands_of_actors_and_suggests_top() {
     );
     assert!(!png.exists());
 }
+
+#[test]
+fn build_graph_dot_is_the_default_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = fixture();
+    let out = dir.path().join("small");
+    let o = actorgraph(&["merge", fx.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dot = std::fs::read_to_string(out.join("graph.dot")).unwrap();
+    // Small: one line per relation, laid out by dot (no layout attribute); wagner left out.
+    assert_eq!(
+        dot.lines().nth(1).unwrap(),
+        "  graph [rankdir=LR, overlap=false, splines=true, fontname=\"Helvetica\", label=\"actorgraph: 7 actors, 8 relations, 3 documents\", labelloc=t];"
+    );
+    assert_eq!(count(&dot, "wagner"), 0);
+    // 70 actors in a chain: one line per pair, neato named in the file for `dot -Tsvg graph.dot`.
+    let big = dir.path().join("chain.json");
+    chain(70).save(&big).unwrap();
+    let out = dir.path().join("big");
+    let o = actorgraph(&["merge", big.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dot = std::fs::read_to_string(out.join("graph.dot")).unwrap();
+    assert_eq!(dot.lines().nth(1).unwrap(), "  graph [layout=neato];");
+    assert!(dot.contains("label=\"actorgraph: 70 actors, 69 pairs (69 relations), 0 documents\""));
+    // The full DOT export keeps every actor.
+    assert_eq!(count(&ok(&["export", "-f", "dot"]), "\"wagner\" [label="), 1);
+}
