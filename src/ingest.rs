@@ -137,11 +137,15 @@ fn read_input(input: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit:
         },
     })?;
     if meta.is_dir() {
-        let mut files = Vec::new();
-        walk(input, &mut files, warnings);
-        files.sort();
+        let files = walk(input, warnings);
         for f in files {
-            let rel = f.strip_prefix(input).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+            let rel: Vec<String> = f
+                .strip_prefix(input)
+                .unwrap_or(&f)
+                .iter()
+                .map(|c| path_id(Path::new(c)))
+                .collect();
+            let rel = rel.join("/");
             if is_jsonl(&f) {
                 read_jsonl(&f, opts, warnings, emit)?;
             } else {
@@ -158,14 +162,32 @@ fn read_input(input: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit:
     if is_jsonl(input) {
         return read_jsonl(input, opts, warnings, emit);
     }
-    let name = input
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or(shown);
+    let name = input.file_name().map(|n| path_id(Path::new(n))).unwrap_or(shown);
     if let Some(d) = read_text_file(input, &name, warnings)? {
         emit(d, warnings)?;
     }
     Ok(())
+}
+
+/// A path as a document id: UTF-8 as it is, each byte that is not valid UTF-8 as `\xHH`, so
+/// two names that differ only in such bytes stay two ids.
+pub fn path_id(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        p.to_string_lossy().into_owned()
+    }
 }
 
 fn is_jsonl(p: &Path) -> bool {
@@ -176,22 +198,75 @@ fn is_jsonl(p: &Path) -> bool {
     name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            warnings.push(format!("{}: cannot read directory: {e}; skipped", dir.display()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
+/// Collects the `.txt`, `.md` and `.jsonl` files under `dir`, following symbolic links. A link
+/// back to a directory being walked (a loop) is reported once and not followed; a file reached
+/// twice (through links) is read once; FIFOs, sockets and devices are skipped with a warning
+/// (reading a FIFO would block).
+/// The `.txt`, `.md` and `.jsonl` files under `dir` in sorted order, following symbolic links. A
+/// link back to a directory being walked (a loop) is reported and not followed; a file reached
+/// twice (through links) is read once, under its first path in sorted order; FIFOs, sockets
+/// and devices are skipped with a warning (reading a FIFO would block).
+fn walk(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).display().to_string();
+                match e.loop_ancestor() {
+                    Some(a) => warnings.push(format!(
+                        "{at}: symbolic link loop (back to {}); not followed",
+                        a.display()
+                    )),
+                    None => warnings.push(format!(
+                        "{at}: cannot read: {}; skipped",
+                        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+                    )),
+                }
+                continue;
+            }
+        };
         let p = entry.path();
-        if p.is_dir() {
-            walk(&p, out, warnings);
-        } else if is_jsonl(&p) || p.extension().is_some_and(|e| e == "txt" || e == "md") {
-            out.push(p);
+        let wanted = is_jsonl(p) || p.extension().is_some_and(|e| e == "txt" || e == "md");
+        let ft = entry.file_type();
+        if ft.is_dir() || !wanted {
+            continue;
         }
+        if !ft.is_file() {
+            warnings.push(format!(
+                "{}: not a regular file (FIFO, socket or device); skipped",
+                p.display()
+            ));
+            continue;
+        }
+        found.push((p.to_path_buf(), file_key(&entry)));
     }
+    found.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (p, key) in found {
+        if key.is_some_and(|k| !seen.insert(k)) {
+            warnings.push(format!(
+                "{}: the same file as one read already (a link); skipped",
+                p.display()
+            ));
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// The device and inode of a file, which name it whatever the path.
+#[cfg(unix)]
+fn file_key(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    entry.metadata().ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(_: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    None
 }
 
 /// Decodes bytes as UTF-8; invalid sequences are replaced and reported.
@@ -200,26 +275,53 @@ pub fn decode(bytes: Vec<u8>, path: &str, warnings: &mut Vec<String>) -> String 
         Ok(s) => s,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            warnings.push(format!("{path}: invalid UTF-8 at byte {at}; decoded lossily"));
+            warnings.push(format!(
+                "{path}: invalid UTF-8 at byte {at}; decoded lossily (U+FFFD for each bad sequence: bytes, \
+                 sha256 and offsets in graph.json are of the decoded text)"
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
 }
 
+/// How much of a file is read before deciding whether it is text: a NUL byte in it (outside
+/// UTF-16) makes the file binary, and `/dev/zero` or a huge binary is never read further.
+const SNIFF_BYTES: usize = 8192;
+
 fn read_text_file(path: &Path, id: &str, warnings: &mut Vec<String>) -> Result<Option<Document>, IngestError> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|cause| IngestError::Read {
+    let err = |cause| IngestError::Read {
         path: shown.clone(),
         cause,
-    })?;
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    };
+    let mut file = std::fs::File::open(path).map_err(err)?;
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(err)?;
+    let utf16 = encoding_rs::Encoding::for_bom(&bytes).filter(|(e, _)| *e != encoding_rs::UTF_8);
+    if utf16.is_none() && bytes.contains(&0) {
         warnings.push(format!("{shown}: binary file (NUL byte); skipped"));
         return Ok(None);
+    }
+    if bytes.len() == SNIFF_BYTES {
+        file.read_to_end(&mut bytes).map_err(err)?;
     }
     if bytes.is_empty() {
         warnings.push(format!("{shown}: empty file"));
     }
-    let text = decode(bytes, &shown, warnings);
+    let text = match utf16 {
+        Some((enc, bom)) => {
+            let (text, bad) = enc.decode_without_bom_handling(&bytes[bom..]);
+            if bad {
+                warnings.push(format!("{shown}: invalid {} decoded lossily", enc.name()));
+            }
+            text.into_owned()
+        }
+        None => decode(bytes, &shown, warnings),
+    };
     Ok(Some(Document::new(id, Some(shown), text, None, None)))
 }
 
@@ -261,12 +363,31 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
         }
         line_no += 1;
         let here = format!("{shown}:{line_no}");
+        if line_no == 1 {
+            if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
+                return Err(IngestError::BadLine {
+                    path: shown.clone(),
+                    line: 1,
+                    message: "UTF-16 (byte order mark): a JSONL corpus must be UTF-8; convert it with \
+                              `iconv -f UTF-16 -t UTF-8`"
+                        .into(),
+                });
+            }
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
+            }
+        }
         let line = decode(std::mem::take(&mut buf), &here, warnings);
         if line.trim().is_empty() {
             continue;
         }
-        match document_from_jsonl_line(&line) {
-            Ok(mut d) => {
+        match jsonl_document(&line) {
+            Ok((mut d, bad_date)) => {
+                if let Some(date) = bad_date {
+                    warnings.push(format!(
+                        "{here}: \"date\" {date:?} is not a date (2025-02-27, 2025-02, February 27, 2025); ignored"
+                    ));
+                }
                 d.origin = here;
                 emit(d, warnings)?
             }
@@ -286,6 +407,12 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
 /// Parses one JSONL corpus line (`id`, `text`, optional `title`, `date`, `url`)
 /// into a document; the error says what is wrong with the line.
 pub fn document_from_jsonl_line(line: &str) -> Result<Document, String> {
+    jsonl_document(line).map(|(d, _)| d)
+}
+
+/// `document_from_jsonl_line`, also giving the line's `date` when it is not a date (the
+/// document's date then comes from a dateline, if any).
+fn jsonl_document(line: &str) -> Result<(Document, Option<String>), String> {
     let d: JsonlDoc = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let id = match d.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
@@ -294,7 +421,12 @@ pub fn document_from_jsonl_line(line: &str) -> Result<Document, String> {
         _ => return Err("\"id\" must be a non-empty string or a number".into()),
     };
     let body = d.text.ok_or_else(|| format!("document {id:?} has no \"text\" field"))?;
-    Ok(Document::new(&id, d.url, body, d.title, d.date))
+    let bad_date = d
+        .date
+        .as_deref()
+        .filter(|s| normalize_date(s).is_none())
+        .map(String::from);
+    Ok((Document::new(&id, d.url, body, d.title, d.date), bad_date))
 }
 
 const MONTHS: [&str; 12] = [

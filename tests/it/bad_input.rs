@@ -58,3 +58,213 @@ fn a_line_without_periods_is_read_in_pieces_of_bounded_length() {
         assert!(ev.end - ev.start <= actorgraph::ingest::MAX_SENTENCE_BYTES as u64);
     }
 }
+
+/// Runs `actorgraph ARGS` in `d`, killing it (and failing) after `secs` seconds.
+fn run_within(d: &Path, args: &[&str], secs: u64) -> std::process::Output {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(args)
+        .current_dir(d)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run actorgraph");
+    let started = std::time::Instant::now();
+    let mut err = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if started.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("actorgraph {args:?} did not finish within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut stdout = Vec::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_end(&mut stdout)
+        .expect("stdout");
+    std::process::Output {
+        status,
+        stdout,
+        stderr: reader.join().expect("stderr reader"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_in_an_input_directory_are_read_once_and_reported() {
+    use std::os::unix::fs::symlink;
+    let dir = temp_tree(&[
+        ("in/a.txt", "Russia threatened Ukraine."),
+        ("in/sub/b.txt", "Putin criticized NATO."),
+    ]);
+    let d = dir.path();
+    symlink(".", d.join("in/loop")).expect("symlink");
+    symlink("..", d.join("in/sub/up")).expect("symlink");
+    // Not a loop, but the same file again under another name.
+    symlink("a.txt", d.join("in/again.txt")).expect("symlink");
+    let r = rules();
+    let o = run_within(d, &["build", "-q", "--rules", &r, "in", "-o", "out"], 60);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g = GraphFile::load(&d.join("out/graph.json")).expect("graph.json");
+    let ids: Vec<&str> = g.documents.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["a.txt", "sub/b.txt"]);
+    assert_eq!(weight(&g, "russia", "threatens", "ukraine"), 1);
+    let err = stderr(&o);
+    assert_eq!(err.matches("symbolic link loop").count(), 2, "{err}");
+    assert!(
+        err.contains("in/again.txt: the same file as one read already (a link); skipped"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_not_read_as_documents() {
+    let dir = temp_tree(&[("in/a.txt", "Russia threatened Ukraine.")]);
+    let d = dir.path();
+    let fifo = d.join("in/b.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let r = rules();
+    let o = run_within(d, &["build", "-q", "--rules", &r, "in", "-o", "out"], 60);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("in/b.txt: not a regular file (FIFO, socket or device); skipped"),
+        "{}",
+        stderr(&o)
+    );
+    // A named device is read up to the binary check, not to its (missing) end.
+    let o = run_within(
+        d,
+        &["build", "-q", "--rules", &r, "in/a.txt", "/dev/zero", "-o", "out2"],
+        60,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("/dev/zero: binary file (NUL byte); skipped"),
+        "{}",
+        stderr(&o)
+    );
+    let g = GraphFile::load(&d.join("out2/graph.json")).expect("graph.json");
+    assert_eq!(g.documents.len(), 1);
+}
+
+#[test]
+fn utf16_files_are_decoded_and_a_jsonl_byte_order_mark_is_skipped() {
+    let text = "Russia threatened Ukraine.";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let jsonl = format!(
+        "\u{FEFF}{}\n",
+        serde_json::json!({"id": "j", "text": "Putin criticized NATO."})
+    );
+    let dir = temp_tree(&[("in/c.jsonl", &jsonl)]);
+    let d = dir.path();
+    std::fs::write(d.join("in/le.txt"), le).expect("write");
+    std::fs::write(d.join("in/be.txt"), be).expect("write");
+    let g = build(d, &["in"]);
+    let ids: Vec<&str> = g.documents.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["be.txt", "j", "le.txt"]);
+    assert_eq!(g.documents[0].bytes, text.len() as u64);
+    assert_eq!(weight(&g, "russia", "threatens", "ukraine"), 2);
+    assert_eq!(weight(&g, "vladimir_putin", "opposes", "nato"), 1);
+}
+
+#[test]
+fn after_lossy_decoding_bytes_sha256_and_offsets_describe_the_decoded_text() {
+    use sha2::Digest;
+    let raw = b"Intro \xFF line.\nRussia threatened Ukraine.".to_vec();
+    let decoded = String::from_utf8_lossy(&raw).into_owned();
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    std::fs::create_dir(d.join("in")).expect("mkdir");
+    std::fs::write(d.join("in/a.txt"), &raw).expect("write");
+    let r = rules();
+    let o = ok(run_in(d, &["build", "-q", "--rules", &r, "in", "-o", "out"]));
+    assert!(
+        stderr(&o).contains(
+            "in/a.txt: invalid UTF-8 at byte 6; decoded lossily (U+FFFD for each bad sequence: bytes, sha256 \
+             and offsets in graph.json are of the decoded text)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let g = GraphFile::load(&d.join("out/graph.json")).expect("graph.json");
+    let doc = &g.documents[0];
+    assert_eq!(doc.bytes, decoded.len() as u64);
+    assert_eq!(doc.bytes, raw.len() as u64 + 2);
+    let sha: String = sha2::Sha256::digest(decoded.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(doc.sha256, sha);
+    let ev = &g.edges[0].evidence[0];
+    assert_eq!(
+        &decoded[ev.start as usize..ev.end as usize],
+        "Russia threatened Ukraine."
+    );
+    assert_eq!(ev.start, 16);
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_differing_only_in_invalid_utf8_are_two_documents() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    std::fs::create_dir(d.join("in")).expect("mkdir");
+    for name in [&b"a\xFF.txt"[..], &b"a\xFE.txt"[..]] {
+        let p = d.join("in").join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(p, "Russia threatened Ukraine.").expect("write");
+    }
+    let g = build(d, &["in"]);
+    let ids: Vec<&str> = g.documents.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["a\\xFE.txt", "a\\xFF.txt"]);
+    assert_eq!(weight(&g, "russia", "threatens", "ukraine"), 2);
+}
+
+#[test]
+fn invalid_jsonl_dates_are_reported_with_file_and_line() {
+    let lines = [
+        serde_json::json!({"id": "a", "date": "2025-02-27", "text": "Russia threatened Ukraine."}),
+        serde_json::json!({"id": "b", "date": "2025-13-99", "text": "Russia threatened Ukraine."}),
+        serde_json::json!({"id": "c", "date": "garbage", "text": "Russia threatened Ukraine."}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let dir = temp_tree(&[("c.jsonl", &body)]);
+    let r = rules();
+    let o = ok(run_in(
+        dir.path(),
+        &["build", "-q", "--rules", &r, "c.jsonl", "-o", "out"],
+    ));
+    let err = stderr(&o);
+    let warned: Vec<&str> = err.lines().filter(|l| l.contains("is not a date")).collect();
+    assert_eq!(
+        warned,
+        [
+            "warning: c.jsonl:2: \"date\" \"2025-13-99\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
+            "warning: c.jsonl:3: \"date\" \"garbage\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
+        ]
+    );
+}

@@ -150,7 +150,8 @@ fn invalid_utf8_is_reported_and_processed() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "warning: bad.txt: invalid UTF-8 at byte 26; decoded lossily\n"
+        "warning: bad.txt: invalid UTF-8 at byte 26; decoded lossily (U+FFFD for each bad sequence: bytes, \
+         sha256 and offsets in graph.json are of the decoded text)\n"
     );
     let g = GraphFile::load(&dir.path().join("output/graph.json")).expect("graph");
     assert_eq!(g.edges.len(), 1);
