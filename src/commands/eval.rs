@@ -81,9 +81,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     if args.json {
-        println!("{}", serde_json::to_string(&report.to_json())?);
+        super::print_out(&(serde_json::to_string(&report.to_json())? + "\n"))?;
     } else {
-        print!("{}", report.render(args.show.is_some()));
+        super::print_out(&report.render(args.show.is_some()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -77,12 +77,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({ "date": date, "sentences": out })).expect("json")
-        );
+        let json = serde_json::to_string_pretty(&json!({ "date": date, "sentences": out })).expect("json");
+        super::print_out(&(json + "\n"))?;
     } else {
-        print!("{}", render_text(&out, date.as_deref()));
+        super::print_text(&render_text(&out, date.as_deref()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

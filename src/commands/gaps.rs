@@ -83,9 +83,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let report = gaps.report(args.limit);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&report)).expect("json"));
+        super::print_out(&(serde_json::to_string_pretty(&to_json(&report)).expect("json") + "\n"))?;
     } else {
-        print!("{}", render_table(&report));
+        super::print_text(&render_table(&report))?;
     }
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();

@@ -45,6 +45,47 @@ impl ReadArgs {
 use anyhow::Context;
 use std::path::Path;
 
+/// Writes `text` to stdout. A write error (a closed pipe, a full disk) is returned, never a
+/// panic; `main` exits quietly on a closed pipe and reports any other.
+pub fn print_out(text: &str) -> anyhow::Result<()> {
+    export::write_output(None, text.as_bytes())
+}
+
+/// `print_out` for text that quotes articles (evidence, sentences, names): control characters
+/// are made visible first, so an ESC sequence in an article cannot drive the terminal.
+pub fn print_text(text: &str) -> anyhow::Result<()> {
+    print_out(&visible(text))
+}
+
+/// `text` with its control characters made visible: C0 controls other than tab and line feed
+/// as their Unicode control pictures (ESC as `␛`, CR as `␍`), DEL as `␡`, C1 controls (which
+/// some terminals also obey) as `\u{9b}`.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(bad) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Whether `err` comes from writing to a reader that went away (`... | head -1`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Writes `OUT/graph.json` (the whole graph, with its optional `extras` keys)
 /// and `OUT/graph.dot` (the picture of `view`, the filtered graph:
 /// `export::dot::to_picture_dot`), each atomically, and
@@ -91,15 +132,4 @@ pub fn write_graph_files(
         );
     }
     Ok(())
-}
-
-/// Writes a command's output to stdout; a closed pipe (`| head`) ends the
-/// output quietly, any other write error is an error.
-pub fn print_out(s: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::anyhow!("writing to stdout: {e}")),
-        _ => Ok(()),
-    }
 }

@@ -298,13 +298,13 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
                     .as_ref()
                     .context("--format dot|json applies to edge listings: edges, patterns, between, subgraph")?;
                 match fmt.as_str() {
-                    "dot" => print!("{}", crate::export::dot::to_dot(g)),
-                    _ => print!("{}", g.to_json_string()),
+                    "dot" => super::print_out(&crate::export::dot::to_dot(g))?,
+                    _ => super::print_out(&g.to_json_string())?,
                 }
             } else if args.json {
-                println!("{}", serde_json::to_string_pretty(&a.json)?);
+                super::print_out(&(serde_json::to_string_pretty(&a.json)? + "\n"))?;
             } else {
-                print!("{}", a.text);
+                super::print_text(&a.text)?;
             }
             Ok(if a.found { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }

@@ -5,7 +5,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -99,10 +99,12 @@ fn offset(text: &str, e: &RuleError) -> Option<(usize, usize)> {
 }
 
 fn check(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let mut o: Vec<u8> = Vec::new();
     match rules::load(dir) {
         Ok(r) => {
             let patterns = r.patterns().count();
-            println!(
+            writeln!(
+                o,
                 "{}: ok: {} files, {} actors, {} aliases, {} relations, {} patterns",
                 dir.display(),
                 r.files.len(),
@@ -110,7 +112,8 @@ fn check(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
                 r.aliases.len(),
                 r.relations.len(),
                 patterns
-            );
+            )?;
+            super::export::write_output(None, &o)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
@@ -128,21 +131,25 @@ fn check(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
 
 fn list(dir: &std::path::Path, actors: bool, aliases: bool) -> anyhow::Result<ExitCode> {
     let r = rules::load(dir)?;
+    let mut o: Vec<u8> = Vec::new();
     if aliases {
         let mut all: Vec<&str> = r.aliases.iter().map(|a| a.text.as_str()).collect();
         all.sort_unstable();
         all.dedup();
         for a in all {
-            println!("{a}");
+            writeln!(o, "{a}")?;
         }
+        super::export::write_output(None, &o)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    writeln!(
+        o,
         "{:<12} {:<10} {:<12} {:>8}  {:<18} CAMEO",
         "RELATION", "SYMMETRIC", "POLARITY", "PATTERNS", "PLOVER"
-    );
+    )?;
     for rel in &r.relations {
-        println!(
+        writeln!(
+            o,
             "{:<12} {:<10} {:<12} {:>8}  {:<18} {}",
             rel.id,
             if rel.symmetric { "yes" } else { "no" },
@@ -150,9 +157,9 @@ fn list(dir: &std::path::Path, actors: bool, aliases: bool) -> anyhow::Result<Ex
             rel.patterns.len(),
             rel.plover.join(","),
             rel.cameo.join(",")
-        );
+        )?;
     }
-    println!();
+    writeln!(o)?;
     for kind in [Kind::State, Kind::Organization, Kind::Group, Kind::Person] {
         let ids: Vec<&str> = r
             .actors
@@ -160,29 +167,32 @@ fn list(dir: &std::path::Path, actors: bool, aliases: bool) -> anyhow::Result<Ex
             .filter(|a| a.kind == kind)
             .map(|a| a.id.as_str())
             .collect();
-        println!("{:<13} {:>5}", kind.as_str(), ids.len());
+        writeln!(o, "{:<13} {:>5}", kind.as_str(), ids.len())?;
         if actors {
             for id in ids {
-                println!("  {id}");
+                writeln!(o, "  {id}")?;
             }
         }
     }
+    super::export::write_output(None, &o)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn test(dir: &std::path::Path, strict: bool) -> anyhow::Result<ExitCode> {
     let r = rules::load(dir)?;
+    let mut o: Vec<u8> = Vec::new();
     let report = crate::ruletest::run(&r);
     for f in &report.failures {
-        println!("FAIL {} ({}): {}", f.rule, f.location, f.message);
+        writeln!(o, "FAIL {} ({}): {}", f.rule, f.location, f.message)?;
     }
     if strict {
         for u in &report.untested {
-            println!("UNTESTED {u}: needs at least one example and one counter-example");
+            writeln!(o, "UNTESTED {u}: needs at least one example and one counter-example")?;
         }
     }
     let failed: std::collections::BTreeSet<&str> = report.failures.iter().map(|f| f.rule.as_str()).collect();
-    println!("rules: {} passed, {} failed", report.passed.len(), failed.len());
+    writeln!(o, "rules: {} passed, {} failed", report.passed.len(), failed.len())?;
     let bad = !failed.is_empty() || (strict && !report.untested.is_empty());
+    super::export::write_output(None, &o)?;
     Ok(if bad { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -268,3 +268,119 @@ fn invalid_jsonl_dates_are_reported_with_file_and_line() {
         ]
     );
 }
+
+/// The command forms that print to stdout, run from the repository (its rules, seeds and output/).
+const PRINTING_FORMS: &[&[&str]] = &[
+    &["rules", "list"],
+    &["rules", "list", "--aliases"],
+    &["rules", "check"],
+    &["query", "actors"],
+    &["query", "actors", "--json"],
+    &["query", "edges"],
+    &["query", "evidence", "Trump", "demands", "Europe"],
+    &["query", "top", "--by", "pagerank"],
+    &["query", "subgraph", "Putin", "--format", "dot"],
+    &["query", "? -[opposes]-> ?"],
+    &[
+        "explain",
+        "Russia rejected the US plan for Ukraine. Putin criticized NATO.",
+    ],
+    &["explain", "--doc", "seeds/000_cb883c9b1bea4990.txt"],
+    &["gaps", "-q", "--json", "seeds"],
+    &["eval", "--gold", "../shared/gold"],
+    &["export", "--format", "dot"],
+    &["export", "--format", "graphml"],
+    &["--help"],
+    &["query", "--help"],
+];
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    for args in PRINTING_FORMS {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(*args)
+            .current_dir(repo())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run actorgraph");
+        // The reader goes away before the first write (`actorgraph ... | head -0`).
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait");
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("error"), "{args:?}: {err}");
+        assert!(
+            o.status.code() == Some(0) || o.status.code() == Some(1),
+            "{args:?}: {:?}",
+            o.status
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_stdout_is_an_error_not_a_panic() {
+    // One form per way of printing (the rule-loading ones are slow in a debug build).
+    let forms = PRINTING_FORMS
+        .iter()
+        .filter(|a| !matches!(a[0], "gaps" | "eval" | "explain") || a.len() == 2 || a[0] == "gaps");
+    for args in forms {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(*args)
+            .current_dir(repo())
+            .stdout(full)
+            .output()
+            .expect("run actorgraph");
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        if args.contains(&"--help") {
+            continue; // clap prints help itself; a write error there is not reported
+        }
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.ends_with("error: cannot write to stdout: No space left on device (os error 28)\n"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn article_text_reaches_the_terminal_with_control_characters_visible() {
+    // A window-title sequence and a screen clear inside an article.
+    let text = "Russia threatened Ukraine \u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m today.";
+    let dir = temp_tree(&[("in/a.txt", text)]);
+    let d = dir.path();
+    let g = build(d, &["in"]);
+    assert_eq!(weight(&g, "russia", "threatens", "ukraine"), 1);
+    let shown = "Russia threatened Ukraine ␛]0;owned␇␛[2J\\u{9b}31m today.";
+    let r = rules();
+    let forms: [&[&str]; 3] = [
+        &[
+            "query",
+            "--graph",
+            "out/graph.json",
+            "evidence",
+            "Russia",
+            "threatens",
+            "Ukraine",
+        ],
+        &["explain", "--rules", &r, text],
+        &["gaps", "-q", "--rules", &r, "in"],
+    ];
+    for args in forms {
+        let o = run_in(d, args);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}') && !out.contains('\u{7}'),
+            "{args:?}: {out}"
+        );
+        if args[0] != "gaps" {
+            assert!(out.contains(shown), "{args:?}: {out}");
+        }
+    }
+}
