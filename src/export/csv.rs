@@ -55,6 +55,19 @@ fn label_for(kind: &str) -> String {
     }
 }
 
+/// A text cell from articles or rules, made safe for spreadsheets (OWASP, "CSV Injection"):
+/// control characters dropped (`super::clean`), and a cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return, which Excel, LibreOffice and Google Sheets would run as a
+/// formula, gets a leading `'`. (The csv writer quotes cells with separators or quotes.)
+pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = super::clean(s);
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s
+    }
+}
+
 fn finish(w: csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(w.into_inner().expect("writing CSV to memory cannot fail")).expect("CSV is UTF-8")
 }
@@ -65,7 +78,7 @@ pub fn to_nodes_csv(g: &GraphFile) -> String {
     for n in &g.nodes {
         w.write_record([
             n.id.as_str(),
-            &n.label,
+            &text_cell(&n.label),
             &n.kind,
             &n.mentions.to_string(),
             &label_for(&n.kind),
@@ -95,7 +108,7 @@ pub fn to_edges_csv(g: &GraphFile) -> String {
             e.first_seen.as_deref().unwrap_or(""),
             e.last_seen.as_deref().unwrap_or(""),
             &e.evidence.len().to_string(),
-            first_evidence(e),
+            &text_cell(first_evidence(e)),
         ])
         .expect("CSV in memory");
     }

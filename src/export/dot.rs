@@ -11,11 +11,12 @@ use crate::graphfile::GraphFile;
 use crate::picture::{self, Pair};
 use dot_writer::{Attributes, DotWriter, Scope};
 
-/// A DOT string literal: quotes, backslashes and line breaks escaped.
+/// A DOT string literal: quotes, backslashes and line breaks escaped, control characters
+/// dropped (`super::clean`).
 fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    for c in super::clean(s).chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -27,9 +28,10 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// Text for an HTML-like label: `&`, `<`, `>`, `"` as entities.
+/// Text for an HTML-like label: `&`, `<`, `>`, `"` as entities, control characters dropped.
 fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;")
+    super::clean(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -193,7 +195,8 @@ fn write_nodes(dg: &mut Scope, g: &GraphFile, communities: Option<&[usize]>) {
 }
 
 fn pen_width(weight: u64) -> String {
-    format!("{:.2}", 1.0 + (weight as f64).log2().min(4.0))
+    // A hand-edited weight of 0 gave penwidth=-inf.
+    format!("{:.2}", 1.0 + (weight.max(1) as f64).log2().min(4.0))
 }
 
 fn write_relations(dg: &mut Scope, g: &GraphFile) {
@@ -249,7 +252,7 @@ fn relation_legend_rows(g: &GraphFile) -> String {
     let rows: String = present
         .iter()
         .map(|r| {
-            let color = g.relation(r).map_or("#555555", |x| x.color.as_str());
+            let color = html_text(g.relation(r).map_or("#555555", |x| x.color.as_str()));
             format!(
                 "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">&#9472;&#9472;&#9654; {}</FONT></TD></TR>",
                 html_text(r)

@@ -4,9 +4,9 @@
 //! edges by relation) and `viz:size` (nodes by mentions); edge ids `e0`, ...
 //! so parallel edges survive (networkx returns a `MultiDiGraph` then).
 
-use super::{edge_id, first_evidence, kind_color, relation_style, rgb, xml_clean};
+use super::{edge_id, first_evidence, kind_color, relation_style, rgb, xml_attr, xml_text};
 use crate::graphfile::GraphFile;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, Event};
 use quick_xml::Writer;
 use std::io;
 
@@ -50,7 +50,7 @@ fn attvalues(w: &mut W, values: &[(&str, &str)]) -> io::Result<()> {
     w.create_element("attvalues").write_inner_content(|w| {
         for (key, value) in values {
             w.create_element("attvalue")
-                .with_attributes([("for", *key), ("value", xml_clean(value).as_ref())])
+                .with_attributes([xml_attr("for", key), xml_attr("value", value)])
                 .write_empty()?;
         }
         Ok(())
@@ -82,8 +82,7 @@ fn write(w: &mut W, g: &GraphFile) -> io::Result<()> {
         ])
         .write_inner_content(|w| {
             w.create_element("meta").write_inner_content(|w| {
-                w.create_element("creator")
-                    .write_text_content(BytesText::new(&xml_clean(&g.generator)))?;
+                w.create_element("creator").write_text_content(xml_text(&g.generator))?;
                 Ok(())
             })?;
             w.create_element("graph")
@@ -94,10 +93,7 @@ fn write(w: &mut W, g: &GraphFile) -> io::Result<()> {
                     w.create_element("nodes").write_inner_content(|w| {
                         for n in &g.nodes {
                             w.create_element("node")
-                                .with_attributes([
-                                    ("id", xml_clean(&n.id).as_ref()),
-                                    ("label", xml_clean(&n.label).as_ref()),
-                                ])
+                                .with_attributes([xml_attr("id", &n.id), xml_attr("label", &n.label)])
                                 .write_inner_content(|w| {
                                     attvalues(w, &[("kind", &n.kind), ("mentions", &n.mentions.to_string())])?;
                                     color(w, kind_color(&n.kind))?;
@@ -115,11 +111,11 @@ fn write(w: &mut W, g: &GraphFile) -> io::Result<()> {
                             let (polarity, css) = relation_style(g, e);
                             w.create_element("edge")
                                 .with_attributes([
-                                    ("id", edge_id(i).as_str()),
-                                    ("source", xml_clean(&e.source).as_ref()),
-                                    ("target", xml_clean(&e.target).as_ref()),
-                                    ("label", xml_clean(&e.relation).as_ref()),
-                                    ("weight", e.weight.to_string().as_str()),
+                                    xml_attr("id", &edge_id(i)),
+                                    xml_attr("source", &e.source),
+                                    xml_attr("target", &e.target),
+                                    xml_attr("label", &e.relation),
+                                    xml_attr("weight", &e.weight.to_string()),
                                 ])
                                 .write_inner_content(|w| {
                                     attvalues(

@@ -4,9 +4,9 @@
 //! carry ids (`e0`, ...) so parallel edges (same pair, other relation or
 //! polarity) survive: networkx reads such a file as a `MultiDiGraph`.
 
-use super::{edge_id, first_evidence, relation_style, xml_clean};
+use super::{edge_id, first_evidence, relation_style, xml_attr, xml_text};
 use crate::graphfile::GraphFile;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, Event};
 use quick_xml::Writer;
 use std::io;
 
@@ -37,7 +37,7 @@ pub fn to_graphml(g: &GraphFile) -> String {
 fn data(w: &mut Writer<Vec<u8>>, key: &str, value: &str) -> io::Result<()> {
     w.create_element("data")
         .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&xml_clean(value)))?;
+        .write_text_content(xml_text(value))?;
     Ok(())
 }
 
@@ -63,7 +63,7 @@ fn write(w: &mut Writer<Vec<u8>>, g: &GraphFile) -> io::Result<()> {
                 .write_inner_content(|w| {
                     for n in &g.nodes {
                         w.create_element("node")
-                            .with_attribute(("id", xml_clean(&n.id).as_ref()))
+                            .with_attribute(xml_attr("id", &n.id))
                             .write_inner_content(|w| {
                                 data(w, "label", &n.label)?;
                                 data(w, "kind", &n.kind)?;
@@ -74,9 +74,9 @@ fn write(w: &mut Writer<Vec<u8>>, g: &GraphFile) -> io::Result<()> {
                         let (polarity, color) = relation_style(g, e);
                         w.create_element("edge")
                             .with_attributes([
-                                ("id", edge_id(i).as_str()),
-                                ("source", xml_clean(&e.source).as_ref()),
-                                ("target", xml_clean(&e.target).as_ref()),
+                                xml_attr("id", &edge_id(i)),
+                                xml_attr("source", &e.source),
+                                xml_attr("target", &e.target),
                             ])
                             .write_inner_content(|w| {
                                 data(w, "relation", &e.relation)?;

@@ -90,15 +90,57 @@ pub fn rgb(color: &str) -> (u8, u8, u8) {
     }
 }
 
-/// Drops the characters XML 1.0 cannot carry at all (C0 controls other than
-/// tab, newline and carriage return); quick-xml escapes the rest.
-pub(crate) fn xml_clean(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}';
-    if s.chars().any(bad) {
-        s.chars().filter(|c| !bad(*c)).collect::<String>().into()
+/// Whether no export may carry `c`: the C0 controls other than tab, line feed
+/// and carriage return (a vertical tab or form feed from a PDF; XML 1.0 cannot
+/// hold them, and Graphviz copies them from DOT into SVG), and U+FFFE, U+FFFF.
+pub fn is_unexportable(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
+}
+
+/// `s` without the characters no export may carry (`is_unexportable`). Every
+/// exporter passes text through this, the one place they are dropped.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_unexportable) {
+        s.chars().filter(|c| !is_unexportable(*c)).collect::<String>().into()
     } else {
         s.into()
     }
+}
+
+/// `s` cleaned and escaped for XML, exactly: `<>&'"` as entities and CR as
+/// `&#13;` (a parser reads a raw CR as a line feed); in an attribute value
+/// (`attr`) also tab and line feed as `&#9;` and `&#10;` (a parser reads them
+/// raw as spaces).
+pub(crate) fn xml_escape(s: &str, attr: bool) -> String {
+    let s = clean(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' if attr => out.push_str("&#9;"),
+            '\n' if attr => out.push_str("&#10;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An XML attribute whose value reads back exactly (`xml_escape`).
+pub(crate) fn xml_attr<'a>(key: &'a str, value: &str) -> quick_xml::events::attributes::Attribute<'a> {
+    quick_xml::events::attributes::Attribute {
+        key: quick_xml::name::QName(key.as_bytes()),
+        value: std::borrow::Cow::Owned(xml_escape(value, true).into_bytes()),
+    }
+}
+
+/// XML text content that reads back exactly (`xml_escape`).
+pub(crate) fn xml_text(s: &str) -> quick_xml::events::BytesText<'static> {
+    quick_xml::events::BytesText::from_escaped(xml_escape(s, false))
 }
 
 /// A fill color per actor kind, for formats that color nodes.

@@ -384,3 +384,103 @@ fn article_text_reaches_the_terminal_with_control_characters_visible() {
         }
     }
 }
+
+/// The export fixture with hostile text: a vertical tab and a form feed (from a PDF) in an
+/// actor's label, and evidence that opens with a spreadsheet formula and holds a tab, CR LF
+/// and a lone CR.
+fn hostile_graph(d: &Path) -> std::path::PathBuf {
+    let fixture = repo().join("tests/fixtures/export_graph.json");
+    let mut g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).expect("fixture")).expect("json");
+    g["nodes"][0]["label"] = "Recep\u{b}Tayyip\u{c} Erdoğan".into();
+    g["edges"][0]["evidence"][0]["text"] = HOSTILE_EVIDENCE.into();
+    let p = d.join("hostile.json");
+    std::fs::write(&p, serde_json::to_string(&g).expect("json")).expect("write");
+    p
+}
+
+const HOSTILE_EVIDENCE: &str = "=HYPERLINK(\"http://x\")\tErdoğan\r\nmet Putin\rin Sochi.";
+
+/// The values of every `attr` attribute and the text of every element `text_in`, unescaped.
+fn xml_values(xml: &str, attr: &[u8], text_in: &[u8]) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut inside = false;
+    loop {
+        match r.read_event().expect("well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                inside = e.name().as_ref() == text_in;
+                for a in e.attributes() {
+                    let a = a.expect("attribute");
+                    if a.key.as_ref() == attr {
+                        out.push(a.unescape_value().expect("unescape").into_owned());
+                    }
+                }
+            }
+            Event::Text(t) if inside => out.push(t.unescape().expect("unescape").into_owned()),
+            Event::End(_) => inside = false,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn control_characters_in_labels_and_evidence_give_valid_svg_and_xml() {
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    let g = hostile_graph(d);
+    let g = g.to_str().expect("utf8");
+    for format in ["dot", "graphml", "gexf", "mermaid"] {
+        let o = ok(run_in(d, &["export", "--graph", g, "--format", format]));
+        let out = String::from_utf8(o.stdout).expect("utf8");
+        assert!(!out.contains(['\u{b}', '\u{c}']), "{format}: {out}");
+        assert!(out.contains("RecepTayyip Erdoğan"), "{format}");
+    }
+    let o = ok(run_in(d, &["render", "--graph", g, "-o", "g.svg"]));
+    assert!(o.status.success());
+    let svg = std::fs::read_to_string(d.join("g.svg")).expect("svg");
+    // Every element parses: Graphviz got no control character to copy into the SVG.
+    let texts = xml_values(&svg, b"-", b"text");
+    assert!(texts.iter().any(|t| t == "RecepTayyip Erdoğan"), "{texts:?}");
+}
+
+#[test]
+fn graphml_and_gexf_keep_tabs_and_carriage_returns_exact() {
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    let g = hostile_graph(d);
+    let g = g.to_str().expect("utf8");
+    let graphml =
+        String::from_utf8(ok(run_in(d, &["export", "--graph", g, "--format", "graphml"])).stdout).expect("utf8");
+    let texts = xml_values(&graphml, b"-", b"data");
+    assert!(texts.iter().any(|t| t == HOSTILE_EVIDENCE), "{texts:?}");
+    let gexf = String::from_utf8(ok(run_in(d, &["export", "--graph", g, "--format", "gexf"])).stdout).expect("utf8");
+    let values = xml_values(&gexf, b"value", b"-");
+    assert!(values.iter().any(|t| t == HOSTILE_EVIDENCE), "{values:?}");
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted() {
+    let dir = temp_tree(&[]);
+    let d = dir.path();
+    let g = hostile_graph(d);
+    ok(run_in(
+        d,
+        &[
+            "export",
+            "--graph",
+            g.to_str().expect("utf8"),
+            "--format",
+            "csv",
+            "-o",
+            "csv",
+        ],
+    ));
+    let mut r = csv::Reader::from_path(d.join("csv/edges.csv")).expect("edges.csv");
+    let first = r.records().next().expect("a row").expect("csv");
+    let evidence = first.get(14).expect("evidence column");
+    assert_eq!(evidence, format!("'{HOSTILE_EVIDENCE}"));
+}
