@@ -236,7 +236,16 @@ impl GraphFile {
     /// Writes the graph and its `Extras` keys atomically, as `to_json_string_with`
     /// gives them, streaming (a large graph is not held as a string too).
     pub fn save_with(&self, path: &Path, extras: &Extras) -> Result<(), GraphFileError> {
-        crate::fsutil::write_atomic_with(path, |w| {
+        crate::fsutil::commit(vec![self.stage_with(path, extras)?]).map_err(|cause| GraphFileError::Write {
+            path: path.display().to_string(),
+            cause,
+        })
+    }
+
+    /// `save_with` up to the rename: the complete file, synced, beside `path`, for
+    /// `fsutil::commit` to put in place together with others.
+    pub fn stage_with(&self, path: &Path, extras: &Extras) -> Result<crate::fsutil::Staged, GraphFileError> {
+        crate::fsutil::stage_with(path, |w| {
             let result = match extras.is_empty() {
                 true => serde_json::to_writer_pretty(&mut *w, self),
                 false => serde_json::to_writer_pretty(&mut *w, &WithExtras { graph: self, extras }),

@@ -57,6 +57,7 @@ fn main() -> ExitCode {
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };
+    actorgraph::fsutil::remove_temporaries_on_signal();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
         Command::Eval(args) => commands::eval::run(args),

@@ -51,9 +51,25 @@ pub struct Args {
     /// Filters for graph.dot and the --format outputs (graph.json always keeps the whole graph).
     #[command(flatten)]
     pub filter: crate::filter::FilterArgs,
+    /// Write the graph even when the inputs hold no document (else an empty input directory
+    /// is an error, not an empty graph in place of the previous one).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let out_dir = match (&args.out, &args.update) {
+        (Some(d), _) => d.clone(),
+        (None, None) => PathBuf::from("output"),
+        (None, Some(path)) => path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf(),
+    };
+    // One writer at a time: a second build or update into the same place waits here, before
+    // it reads the graph it updates.
+    let _lock = super::lock_outputs(&out_dir)?;
     // Removing documents only needs no rules.
     let rules = if args.update.is_some() && args.inputs.is_empty() {
         None
@@ -68,43 +84,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         incremental: args.incremental,
     };
-    let (g, warnings, out_dir) = match &args.update {
+    let (g, warnings) = match &args.update {
         None => {
             let rules = rules.as_ref().expect("rules are loaded for a build");
-            let (g, warnings) = build_actor_graph(rules, &args.inputs, &opts)?;
-            (g, warnings, args.out.clone().unwrap_or_else(|| PathBuf::from("output")))
+            build_actor_graph(rules, &args.inputs, &opts)?
         }
-        Some(path) => {
-            let (g, warnings) = update(rules.as_ref(), path, &args, &opts)?;
-            let dir = match &args.out {
-                Some(d) => d.clone(),
-                None => path
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."))
-                    .to_path_buf(),
-            };
-            (g, warnings, dir)
-        }
+        Some(path) => update(rules.as_ref(), path, &args, &opts)?,
     };
     for w in &warnings {
         eprintln!("warning: {w}");
     }
     let (graph, extras) = g.into_file();
+    if graph.documents.is_empty() && args.update.is_none() && !args.allow_empty {
+        let inputs: Vec<String> = match args.inputs.is_empty() {
+            true => vec!["seeds".into()],
+            false => args.inputs.iter().map(|p| p.display().to_string()).collect(),
+        };
+        anyhow::bail!(
+            "{}: no documents (.txt, .md, .jsonl); {} left as it was (pass --allow-empty to write an empty graph)",
+            inputs.join(", "),
+            out_dir.join("graph.json").display()
+        );
+    }
     // No filter: graph.dot shows the graph itself (no copies of a large graph).
     let filtered = match args.filter.is_empty() {
         true => None,
         false => Some(crate::filter::apply(&graph, &args.filter)?),
     };
     let view = filtered.as_ref().unwrap_or(&graph);
-    match (&args.update, &args.out) {
-        (Some(path), None) => {
-            let dot = path.with_extension("dot");
-            super::write_graph_files(&graph, &extras, view, path, &dot, args.quiet)?
-        }
-        _ => super::write_graph_outputs(&graph, &extras, view, &out_dir, args.quiet)?,
-    }
+    // The --format outputs are replaced together with graph.json and graph.dot.
     let out = &out_dir;
+    let mut more = Vec::new();
     for f in &args.format {
         use crate::export::Format;
         let name = match f {
@@ -114,15 +124,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Cytoscape => "graph.cyjs",
             Format::Mermaid => "graph.mmd",
             Format::Csv => {
-                let nodes = crate::export::csv::to_nodes_csv(view);
-                let edges = crate::export::csv::to_edges_csv(view);
-                super::export::write_output(Some(&out.join("nodes.csv")), nodes.as_bytes())?;
-                super::export::write_output(Some(&out.join("edges.csv")), edges.as_bytes())?;
+                more.push((out.join("nodes.csv"), crate::export::csv::to_nodes_csv(view)));
+                more.push((out.join("edges.csv"), crate::export::csv::to_edges_csv(view)));
                 continue;
             }
         };
-        let text = crate::export::to_string(view, *f).unwrap_or_default();
-        super::export::write_output(Some(&out.join(name)), text.as_bytes())?;
+        more.push((out.join(name), crate::export::to_string(view, *f).unwrap_or_default()));
+    }
+    match (&args.update, &args.out) {
+        (Some(path), None) => {
+            let dot = path.with_extension("dot");
+            super::write_graph_files(&graph, &extras, view, path, &dot, more, args.quiet)?
+        }
+        _ => super::write_graph_outputs(&graph, &extras, view, &out_dir, more, args.quiet)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -44,6 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let gold = load_gold(&args.gold)?;
     let (graph, texts) = match &args.graph {
         Some(p) => {
+            super::settle_outputs(p)?;
             let g = GraphFile::load(p)?;
             let mut texts = HashMap::new();
             for d in &g.documents {

@@ -28,6 +28,7 @@ pub struct Args {
 pub fn load_graph(path: &Path, filter: &FilterArgs) -> anyhow::Result<GraphFile> {
     // The message only, not the error chain: `GraphFileError::Read` already
     // prints its io::Error, and `{:#}` would print it a second time.
+    super::settle_outputs(path)?;
     let g = GraphFile::load(path)
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("cannot load the graph (run `actorgraph build` first, or pass --graph FILE)")?;

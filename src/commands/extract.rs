@@ -81,6 +81,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// Spools stdin to a temporary `.jsonl` file so it is read like any corpus.
 fn tempfile_from_stdin() -> anyhow::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new().suffix(".jsonl").tempfile()?;
+    // Removed on SIGINT/SIGTERM too (the destructor does not run then).
+    crate::fsutil::register_temporary(tmp.path());
     std::io::copy(&mut std::io::stdin().lock(), &mut tmp)?;
     Ok(tmp)
 }

@@ -30,6 +30,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let _lock = super::lock_outputs(&args.out)?;
     let mut g = ActorGraph::new(args.max_evidence);
     if args.incremental {
         g.set_incremental();
@@ -50,6 +51,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let graph = g.to_file();
-    super::write_graph_outputs(&graph, &g.extras(), &graph, &args.out, args.quiet)?;
+    super::write_graph_outputs(&graph, &g.extras(), &graph, &args.out, Vec::new(), args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -86,15 +86,42 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Takes the lock on the graph outputs in `dir` (waiting for another writer) and completes
+/// a replacement an interrupted run left half done, with a warning. Every command that
+/// writes a graph holds this until its outputs are in place.
+pub fn lock_outputs(dir: &Path) -> anyhow::Result<crate::fsutil::DirLock> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create output directory", dir.display()))?;
+    let lock = crate::fsutil::lock_dir(dir).with_context(|| format!("{}: cannot lock", dir.display()))?;
+    if let Some(w) = crate::fsutil::recover(dir).with_context(|| format!("{}: cannot recover", dir.display()))? {
+        eprintln!("warning: {w}");
+    }
+    Ok(lock)
+}
+
+/// Before reading the graph file `path`: completes a replacement of the files beside it that
+/// an interrupted run left half done (with a warning), so graph.json and graph.dot match.
+pub fn settle_outputs(path: &Path) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Some(w) = crate::fsutil::settle(dir).with_context(|| format!("{}: cannot recover", dir.display()))? {
+        eprintln!("warning: {w}");
+    }
+    Ok(())
+}
+
 /// Writes `OUT/graph.json` (the whole graph, with its optional `extras` keys)
 /// and `OUT/graph.dot` (the picture of `view`, the filtered graph:
-/// `export::dot::to_picture_dot`), each atomically, and
-/// unless `quiet` a one-line summary on stderr. Used by `build` and `merge`.
+/// `export::dot::to_picture_dot`), and the `more` files, all replaced as one set
+/// (`fsutil::commit`), and unless `quiet` a one-line summary on stderr. Used by
+/// `build` and `merge`, which hold the output lock.
 pub fn write_graph_outputs(
     graph: &GraphFile,
     extras: &Extras,
     view: &GraphFile,
     out: &Path,
+    more: Vec<(std::path::PathBuf, String)>,
     quiet: bool,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create output directory", out.display()))?;
@@ -104,6 +131,7 @@ pub fn write_graph_outputs(
         view,
         &out.join("graph.json"),
         &out.join("graph.dot"),
+        more,
         quiet,
     )
 }
@@ -115,12 +143,33 @@ pub fn write_graph_files(
     view: &GraphFile,
     json: &Path,
     dot: &Path,
+    more: Vec<(std::path::PathBuf, String)>,
     quiet: bool,
 ) -> anyhow::Result<()> {
+    use crate::fsutil::stage;
+    // A rename onto a directory would fail halfway through the set: refuse before writing.
+    for p in [json, dot].into_iter().chain(more.iter().map(|(p, _)| p.as_path())) {
+        if p.is_dir() {
+            anyhow::bail!("{}: cannot write: is a directory", p.display());
+        }
+    }
     let dot_text = crate::export::dot::to_picture_dot(view);
-    graph.save_with(json, extras)?;
-    crate::fsutil::write_atomic(dot, dot_text.as_bytes())
-        .with_context(|| format!("{}: cannot write", dot.display()))?;
+    let mut staged = Vec::new();
+    let mut stage_all = || -> anyhow::Result<()> {
+        staged.push(graph.stage_with(json, extras)?);
+        staged.push(stage(dot, dot_text.as_bytes()).with_context(|| format!("{}: cannot write", dot.display()))?);
+        for (p, text) in &more {
+            staged.push(stage(p, text.as_bytes()).with_context(|| format!("{}: cannot write", p.display()))?);
+        }
+        Ok(())
+    };
+    if let Err(e) = stage_all() {
+        for s in staged {
+            s.discard();
+        }
+        return Err(e);
+    }
+    crate::fsutil::commit(staged).with_context(|| format!("{}: cannot replace the graph files", json.display()))?;
     if !quiet {
         eprintln!(
             "{} documents, {} actors, {} relations -> {}, {}",

@@ -282,6 +282,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         let p = split_pattern_words(&mut args, &words)?;
         args.command = QueryCommand::Pattern(vec![p]);
     }
+    super::settle_outputs(&args.graph)?;
     let full = GraphFile::load(&args.graph)
         .with_context(|| "cannot load the graph (run `actorgraph build` first, or pass --graph FILE)".to_string())?;
     let g = restrict_dates(&full, args.since.as_deref(), args.until.as_deref());

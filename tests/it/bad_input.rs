@@ -484,3 +484,248 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted() {
     let evidence = first.get(14).expect("evidence column");
     assert_eq!(evidence, format!("'{HOSTILE_EVIDENCE}"));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_symlink_or_fifo_writes_through_it_and_keeps_it() {
+    use std::os::unix::fs::{symlink, FileTypeExt};
+    let dir = temp_tree(&[("real/graph.dot", "old")]);
+    let d = dir.path();
+    let g = repo().join("tests/fixtures/export_graph.json");
+    let g = g.to_str().expect("utf8");
+    let expected = String::from_utf8(ok(run_in(d, &["export", "--graph", g, "--format", "dot"])).stdout).expect("utf8");
+    // A symbolic link: its target is replaced, the link stays.
+    symlink("real/graph.dot", d.join("link.dot")).expect("symlink");
+    ok(run_in(
+        d,
+        &["export", "--graph", g, "--format", "dot", "-o", "link.dot"],
+    ));
+    assert!(std::fs::symlink_metadata(d.join("link.dot"))
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(d.join("real/graph.dot")).expect("target"),
+        expected
+    );
+    // A FIFO (as /dev/stdout is to a pipe): written into, not replaced by a file.
+    let fifo = d.join("pipe.dot");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo")
+        .success());
+    symlink("pipe.dot", d.join("stdout")).expect("symlink");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+    };
+    ok(run_within(
+        d,
+        &["export", "--graph", g, "--format", "dot", "-o", "stdout"],
+        60,
+    ));
+    assert_eq!(reader.join().expect("reader"), expected);
+    assert!(std::fs::metadata(&fifo).expect("fifo").file_type().is_fifo());
+    // A dangling link: its target is created.
+    symlink("made.dot", d.join("dangling.dot")).expect("symlink");
+    ok(run_in(
+        d,
+        &["export", "--graph", g, "--format", "dot", "-o", "dangling.dot"],
+    ));
+    assert_eq!(std::fs::read_to_string(d.join("made.dot")).expect("made"), expected);
+}
+
+/// The files of `dir/out` that are not the graph files or the lock file.
+fn leftovers(out: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(out)
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.retain(|n| !matches!(n.as_str(), "graph.json" | "graph.dot" | ".actorgraph.lock"));
+    v.sort();
+    v
+}
+
+#[test]
+fn an_interrupted_replacement_of_the_graph_files_is_completed_by_the_next_run() {
+    let dir = temp_tree(&[
+        ("a/x.txt", "Russia threatened Ukraine."),
+        ("b/y.txt", "Putin criticized NATO."),
+    ]);
+    let d = dir.path();
+    let r = rules();
+    ok(run_in(d, &["build", "-q", "--rules", &r, "b", "-o", "new"]));
+    ok(run_in(d, &["build", "-q", "--rules", &r, "a", "-o", "out"]));
+    let new_json = std::fs::read_to_string(d.join("new/graph.json")).expect("json");
+    let new_dot = std::fs::read_to_string(d.join("new/graph.dot")).expect("dot");
+    // A run that died after renaming graph.json, before graph.dot: its journal and the staged
+    // graph.dot are there, graph.json is new, graph.dot old.
+    let out = d.join("out");
+    let abs = |p: &Path| std::path::absolute(p).expect("absolute").display().to_string();
+    std::fs::write(out.join("graph.json"), &new_json).expect("write");
+    std::fs::write(out.join(".graph.dot.tmp4242"), &new_dot).expect("write");
+    let journal = serde_json::json!([
+        [abs(&out.join(".graph.json.tmp4242")), abs(&out.join("graph.json"))],
+        [abs(&out.join(".graph.dot.tmp4242")), abs(&out.join("graph.dot"))],
+    ]);
+    std::fs::write(out.join(".actorgraph-commit.json"), journal.to_string()).expect("write");
+    let o = ok(run_in(d, &["query", "--graph", "out/graph.json", "actors"]));
+    assert!(
+        stderr(&o).contains(
+            "an earlier run was interrupted while replacing graph.json, graph.dot; completed its replacement"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(out.join("graph.dot")).expect("dot"), new_dot);
+    assert_eq!(leftovers(&out), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_old_pair_or_the_new_pair() {
+    // A corpus large enough that writing takes a while: the seeds, many times.
+    let seed = std::fs::read_to_string(repo().join("seeds/000_cb883c9b1bea4990.txt")).expect("seed");
+    let files: Vec<(String, String)> = (0..12).map(|i| (format!("big/{i:02}.txt"), seed.clone())).collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let dir = temp_tree(&refs);
+    let d = dir.path();
+    std::fs::write(d.join("small.txt"), "Russia threatened Ukraine.").expect("write");
+    let r = rules();
+    ok(run_in(d, &["build", "-q", "--rules", &r, "big", "-o", "newpair"]));
+    let new = (
+        std::fs::read_to_string(d.join("newpair/graph.json")).expect("json"),
+        std::fs::read_to_string(d.join("newpair/graph.dot")).expect("dot"),
+    );
+    ok(run_in(d, &["build", "-q", "--rules", &r, "small.txt", "-o", "oldpair"]));
+    let old = (
+        std::fs::read_to_string(d.join("oldpair/graph.json")).expect("json"),
+        std::fs::read_to_string(d.join("oldpair/graph.dot")).expect("dot"),
+    );
+    let started = std::time::Instant::now();
+    ok(run_in(d, &["build", "-q", "--rules", &r, "big", "-o", "timing"]));
+    let full = started.elapsed();
+    for k in 1..=6u32 {
+        let out = d.join("out");
+        let _ = std::fs::remove_dir_all(&out);
+        ok(run_in(d, &["build", "-q", "--rules", &r, "small.txt", "-o", "out"]));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["build", "-q", "--rules", &r, "big", "-o", "out"])
+            .current_dir(d)
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(full * k / 6);
+        let _ = child.kill(); // SIGKILL: no handler runs
+        let _ = child.wait();
+        // The next reader completes whatever the killed run left.
+        run_in(d, &["query", "--graph", "out/graph.json", "actors"]);
+        let now = (
+            std::fs::read_to_string(out.join("graph.json")).expect("json"),
+            std::fs::read_to_string(out.join("graph.dot")).expect("dot"),
+        );
+        assert!(
+            now == old || now == new,
+            "kill at {k}/6: graph.json and graph.dot do not match"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn temporary_files_are_removed_on_sigint_and_stale_ones_on_the_next_run() {
+    let seed = std::fs::read_to_string(repo().join("seeds/000_cb883c9b1bea4990.txt")).expect("seed");
+    let files: Vec<(String, String)> = (0..12).map(|i| (format!("big/{i:02}.txt"), seed.clone())).collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let dir = temp_tree(&refs);
+    let d = dir.path();
+    let r = rules();
+    let started = std::time::Instant::now();
+    ok(run_in(d, &["build", "-q", "--rules", &r, "big", "-o", "out"]));
+    let full = started.elapsed();
+    for k in 1..=6u32 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["build", "-q", "--rules", &r, "big", "-o", "out"])
+            .current_dir(d)
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(full * k / 6);
+        let killed = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success() || child.try_wait().expect("wait").is_some());
+        let _ = child.wait();
+        assert_eq!(leftovers(&d.join("out")), Vec::<String>::new(), "SIGINT at {k}/6");
+    }
+    // A killed run's temporary file (its process is gone) goes with the next write.
+    std::fs::write(d.join("out/.graph.json.tmp999999999"), "partial").expect("write");
+    std::fs::write(d.join("out/.graph.dot.tmp999999999"), "partial").expect("write");
+    std::fs::write(d.join("out/.graph.json.tmpnotours"), "kept").expect("write");
+    ok(run_in(d, &["build", "-q", "--rules", &r, "big/00.txt", "-o", "out"]));
+    assert_eq!(leftovers(&d.join("out")), [".graph.json.tmpnotours"]);
+}
+
+#[test]
+fn concurrent_updates_of_one_graph_lose_no_document() {
+    let files: Vec<(String, String)> = (0..6)
+        .map(|i| (format!("d{i}.txt"), format!("Russia threatened Ukraine on day {i}.")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let dir = temp_tree(&refs);
+    let d = dir.path();
+    let r = rules();
+    ok(run_in(
+        d,
+        &["build", "-q", "--rules", &r, "--incremental", "d0.txt", "-o", "g"],
+    ));
+    let children: Vec<_> = (1..6)
+        .map(|i| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+                .args([
+                    "build",
+                    "-q",
+                    "--rules",
+                    &r,
+                    "--update",
+                    "g/graph.json",
+                    &format!("d{i}.txt"),
+                ])
+                .current_dir(d)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let o = c.wait_with_output().expect("wait");
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let g = GraphFile::load(&d.join("g/graph.json")).expect("graph");
+    let ids: Vec<&str> = g.documents.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["d0.txt", "d1.txt", "d2.txt", "d3.txt", "d4.txt", "d5.txt"]);
+    assert_eq!(weight(&g, "russia", "threatens", "ukraine"), 6);
+}
+
+#[test]
+fn an_empty_input_directory_does_not_replace_the_graph() {
+    let dir = temp_tree(&[("a.txt", "Russia threatened Ukraine.")]);
+    let d = dir.path();
+    std::fs::create_dir(d.join("empty")).expect("mkdir");
+    let r = rules();
+    ok(run_in(d, &["build", "-q", "--rules", &r, "a.txt", "-o", "out"]));
+    let before = std::fs::read_to_string(d.join("out/graph.json")).expect("json");
+    let o = run_in(d, &["build", "-q", "--rules", &r, "empty", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: empty: no documents (.txt, .md, .jsonl); out/graph.json left as it was (pass --allow-empty to \
+         write an empty graph)\n"
+    );
+    assert_eq!(std::fs::read_to_string(d.join("out/graph.json")).expect("json"), before);
+    let g = build(d, &["--allow-empty", "empty"]);
+    assert_eq!(g.documents.len(), 0);
+}
