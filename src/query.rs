@@ -383,24 +383,64 @@ impl<'g> Query<'g> {
         Some(self.hops(&ug, &nodes))
     }
 
-    /// Every simple path of at most `max_len` hops, shortest first.
-    pub fn all_paths(&self, a: usize, b: usize, rels: &[String], max_len: usize) -> Vec<Vec<Hop>> {
+    /// The first `limit` simple paths of at most `max_len` hops, shortest first, then by node
+    /// order; `true` with them when there are more. Time and memory are bounded by the paths
+    /// returned, not by all the paths there are (on a large graph, billions): a depth-first
+    /// search per length, pruned by each actor's distance to `b`, stops at `limit + 1`.
+    pub fn all_paths(
+        &self,
+        a: usize,
+        b: usize,
+        rels: &[String],
+        max_len: usize,
+        limit: usize,
+    ) -> (Vec<Vec<Hop>>, bool) {
         let ug = self.undirected(rels);
-        let mut paths: Vec<Vec<NodeIndex>> = petgraph::algo::all_simple_paths::<Vec<NodeIndex>, _>(
-            &ug,
-            NodeIndex::new(a),
-            NodeIndex::new(b),
-            0,
-            Some(max_len.saturating_sub(1)),
-        )
-        .collect();
-        paths.sort_by(|x, y| {
-            x.len()
-                .cmp(&y.len())
-                .then_with(|| x.iter().map(|n| n.index()).cmp(y.iter().map(|n| n.index())))
-        });
-        paths.dedup();
-        paths.iter().map(|p| self.hops(&ug, p)).collect()
+        let n = ug.node_count();
+        // Neighbors without parallel edges, in node order.
+        let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for e in ug.edge_indices() {
+            if let Some((s, t)) = ug.edge_endpoints(e) {
+                if s != t {
+                    adj[s.index()].push(t.index());
+                    adj[t.index()].push(s.index());
+                }
+            }
+        }
+        for l in &mut adj {
+            l.sort_unstable();
+            l.dedup();
+        }
+        // Hops from each actor to b (breadth-first).
+        let mut dist = vec![usize::MAX; n];
+        let mut queue = std::collections::VecDeque::from([b]);
+        dist[b] = 0;
+        while let Some(v) = queue.pop_front() {
+            for &w in &adj[v] {
+                if dist[w] == usize::MAX {
+                    dist[w] = dist[v] + 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+        let mut found: Vec<Vec<usize>> = Vec::new();
+        let mut on_path = vec![false; n];
+        for len in 1..=max_len {
+            if a == b || dist[a] > len || found.len() > limit {
+                continue;
+            }
+            let mut path = vec![a];
+            on_path[a] = true;
+            paths_of_length(&adj, &dist, b, len, limit + 1, &mut path, &mut on_path, &mut found);
+            on_path[a] = false;
+        }
+        let cut = found.len() > limit;
+        found.truncate(limit);
+        let paths = found
+            .iter()
+            .map(|p| self.hops(&ug, &p.iter().map(|&i| NodeIndex::new(i)).collect::<Vec<_>>()))
+            .collect();
+        (paths, cut)
     }
 
     /// Central actors: weighted degree, PageRank or betweenness.
@@ -821,6 +861,44 @@ pub fn page_rank(n: usize, arcs: &[(usize, usize)], d: f64, iterations: usize) -
         }
     }
     ranks
+}
+
+/// Extends `path` (ending anywhere but `b`) to simple paths of exactly `len` hops ending at `b`,
+/// in node order, until `found` holds `cap`.
+#[allow(clippy::too_many_arguments)]
+fn paths_of_length(
+    adj: &[Vec<usize>],
+    dist: &[usize],
+    b: usize,
+    len: usize,
+    cap: usize,
+    path: &mut Vec<usize>,
+    on_path: &mut [bool],
+    found: &mut Vec<Vec<usize>>,
+) {
+    let hops = path.len() - 1;
+    let v = *path.last().expect("a path has a start");
+    for &w in &adj[v] {
+        if found.len() >= cap {
+            return;
+        }
+        if on_path[w] || dist[w] == usize::MAX || hops + 1 + dist[w] > len {
+            continue;
+        }
+        if w == b {
+            if hops + 1 == len {
+                let mut p = path.clone();
+                p.push(b);
+                found.push(p);
+            }
+            continue;
+        }
+        path.push(w);
+        on_path[w] = true;
+        paths_of_length(adj, dist, b, len, cap, path, on_path, found);
+        on_path[w] = false;
+        path.pop();
+    }
 }
 
 #[cfg(test)]

@@ -100,6 +100,9 @@ pub enum QueryCommand {
         all: bool,
         #[arg(long, default_value_t = 4)]
         max_len: usize,
+        /// With --all: print at most N paths (the shortest), and say when there are more.
+        #[arg(long, default_value_t = 100, value_name = "N")]
+        limit: usize,
         #[arg(long = "rel", value_delimiter = ',')]
         relations: Vec<String>,
     },
@@ -448,11 +451,18 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
             b,
             all,
             max_len,
+            limit,
             relations,
         } => {
             let (a, b) = (q.resolve(a)?, q.resolve(b)?);
             let paths = if *all {
-                q.all_paths(a, b, relations, *max_len)
+                let (paths, cut) = q.all_paths(a, b, relations, *max_len, *limit);
+                if cut {
+                    eprintln!(
+                        "note: the first {limit} paths (shortest first); there are more: raise --limit or lower --max-len"
+                    );
+                }
+                paths
             } else {
                 q.shortest_path(a, b, relations).into_iter().collect()
             };

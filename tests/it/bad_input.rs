@@ -76,6 +76,13 @@ fn run_within(d: &Path, args: &[&str], secs: u64) -> std::process::Output {
         let _ = err.read_to_end(&mut s);
         s
     });
+    // Read stdout meanwhile: a full pipe would block the child.
+    let mut out = child.stdout.take().expect("stdout");
+    let out_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
     let status = loop {
         if let Some(s) = child.try_wait().expect("wait") {
             break s;
@@ -87,16 +94,9 @@ fn run_within(d: &Path, args: &[&str], secs: u64) -> std::process::Output {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     };
-    let mut stdout = Vec::new();
-    child
-        .stdout
-        .take()
-        .expect("stdout")
-        .read_to_end(&mut stdout)
-        .expect("stdout");
     std::process::Output {
         status,
-        stdout,
+        stdout: out_reader.join().expect("stdout reader"),
         stderr: reader.join().expect("stderr reader"),
     }
 }
@@ -728,4 +728,86 @@ fn an_empty_input_directory_does_not_replace_the_graph() {
     assert_eq!(std::fs::read_to_string(d.join("out/graph.json")).expect("json"), before);
     let g = build(d, &["--allow-empty", "empty"]);
     assert_eq!(g.documents.len(), 0);
+}
+
+/// A graph of `n` actors, every pair joined: the simple paths between two of them grow as n^len.
+fn complete_graph(n: usize) -> serde_json::Value {
+    let nodes: Vec<_> = (0..n)
+        .map(|i| {
+            serde_json::json!({"id": format!("a{i:02}"), "label": format!("A{i:02}"), "kind": "state",
+                                    "aliases": [], "mentions": 1, "documents": ["d"]})
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            edges.push(
+                serde_json::json!({"source": format!("a{i:02}"), "target": format!("a{j:02}"),
+                "relation": "cooperates", "symmetric": true, "negated": false, "hedged": false, "weight": 1,
+                "first_seen": null, "last_seen": null,
+                "evidence": [{"doc": "d", "start": 0, "end": 2, "text": "ab", "sentence": 0, "rule": "r",
+                              "trigger": "t", "negated": false, "hedged": false, "said_by": null}]}),
+            );
+        }
+    }
+    serde_json::json!({"format": "actorgraph-graph", "version": 1, "generator": "test",
+        "relations": [{"id": "cooperates", "symmetric": true, "polarity": "cooperative", "color": "#2ca02c",
+                       "plover": [], "cameo": []}],
+        "documents": [{"id": "d", "path": null, "bytes": 2, "sha256": "0", "title": null, "date": null}],
+        "nodes": nodes, "edges": edges})
+}
+
+#[test]
+fn query_path_all_is_bounded_and_says_when_it_cuts() {
+    // 30 actors all joined: about 17 million simple paths of up to 6 hops between two of them.
+    let dir = temp_tree(&[("g.json", &complete_graph(30).to_string())]);
+    let d = dir.path();
+    let args = [
+        "query",
+        "--graph",
+        "g.json",
+        "path",
+        "a00",
+        "a01",
+        "--all",
+        "--max-len",
+        "6",
+    ];
+    let o = run_within(d, &args, 60);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 100);
+    // Shortest first: the direct edge, then the 28 two-hop paths in actor order.
+    assert_eq!(lines[0].matches("cooperates").count(), 1, "{}", lines[0]);
+    assert_eq!(lines[1].matches("cooperates").count(), 2, "{}", lines[1]);
+    assert!(lines[1].contains("a02"), "{}", lines[1]);
+    assert_eq!(lines[29].matches("cooperates").count(), 3, "{}", lines[29]);
+    assert_eq!(
+        stderr(&o),
+        "note: the first 100 paths (shortest first); there are more: raise --limit or lower --max-len\n"
+    );
+    let mut more = args.to_vec();
+    more.extend(["--limit", "1000", "--json"]);
+    let o = run_within(d, &more, 60);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(1000));
+    // All of them when they fit.
+    let o = run_within(
+        d,
+        &[
+            "query",
+            "--graph",
+            "g.json",
+            "path",
+            "a00",
+            "a01",
+            "--all",
+            "--max-len",
+            "2",
+        ],
+        60,
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 29);
+    assert_eq!(stderr(&o), "");
 }
