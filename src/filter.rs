@@ -91,7 +91,9 @@ pub fn apply(g: &GraphFile, args: &FilterArgs) -> Result<GraphFile, FilterError>
     Ok(out)
 }
 
-fn validate(g: &GraphFile, args: &FilterArgs) -> Result<(), FilterError> {
+/// Checks that every relation and kind `args` names exists (in the graph or, for kinds, in
+/// the schema), with a did-you-mean; `query` uses it for its own `--rel` and `--kind`.
+pub fn validate(g: &GraphFile, args: &FilterArgs) -> Result<(), FilterError> {
     let mut known: BTreeSet<&str> = g.relations.iter().map(|r| r.id.as_str()).collect();
     known.extend(g.edges.iter().map(|e| e.relation.as_str()));
     for r in &args.relations {

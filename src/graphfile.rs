@@ -166,7 +166,12 @@ pub enum GraphFileError {
     Format { path: String, found: String },
     #[error("{path}: cannot write: {cause}")]
     Write { path: String, cause: std::io::Error },
+    #[error("{path}: not a consistent graph (hand-edited?):\n{}", .problems.join("\n"))]
+    Invalid { path: String, problems: Vec<String> },
 }
+
+/// At most this many problems are listed when a graph file does not hold together.
+const MAX_PROBLEMS: usize = 20;
 
 impl GraphFile {
     /// Parses a graph file from a string; `path` is used in error messages.
@@ -183,7 +188,79 @@ impl GraphFile {
                 found: format!("{} version {}", g.format, g.version),
             });
         }
+        let problems = g.problems();
+        if !problems.is_empty() {
+            return Err(GraphFileError::Invalid {
+                path: path.to_string(),
+                problems,
+            });
+        }
         Ok(g)
+    }
+
+    /// What does not hold together in a graph (empty for every graph the tool writes), each
+    /// named by its place (`edges[3]`), at most `MAX_PROBLEMS` and a count of the rest: a
+    /// duplicate document, node or edge, an edge to an unknown node, a weight of 0 or below its
+    /// evidence count, evidence of an unknown document, a span out of the document's bytes or
+    /// not as long as its text.
+    pub fn problems(&self) -> Vec<String> {
+        use std::collections::{HashMap, HashSet};
+        let mut out = Vec::new();
+        let mut docs: HashMap<&str, u64> = HashMap::new();
+        for (i, d) in self.documents.iter().enumerate() {
+            if docs.insert(&d.id, d.bytes).is_some() {
+                out.push(format!("documents[{i}]: duplicate document id {:?}", d.id));
+            }
+        }
+        let mut nodes = HashSet::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if !nodes.insert(n.id.as_str()) {
+                out.push(format!("nodes[{i}]: duplicate node id {:?}", n.id));
+            }
+        }
+        let mut edges = HashSet::new();
+        for (i, e) in self.edges.iter().enumerate() {
+            let at = format!("edges[{i}] ({} {} {})", e.source, e.relation, e.target);
+            for end in [&e.source, &e.target] {
+                if !nodes.contains(end.as_str()) {
+                    out.push(format!("{at}: {end:?} is not a node"));
+                }
+            }
+            if !edges.insert((&e.source, &e.relation, &e.target, e.negated)) {
+                out.push(format!("{at}: duplicate edge"));
+            }
+            if e.weight == 0 || (e.weight as usize) < e.evidence.len() {
+                out.push(format!(
+                    "{at}: weight {} (at least 1 and at least its {} evidence records)",
+                    e.weight,
+                    e.evidence.len()
+                ));
+            }
+            for (k, ev) in e.evidence.iter().enumerate() {
+                let Some(&bytes) = docs.get(ev.doc.as_str()) else {
+                    out.push(format!(
+                        "{at}: evidence[{k}]: document {:?} is not in documents",
+                        ev.doc
+                    ));
+                    continue;
+                };
+                if ev.start > ev.end || ev.end > bytes || ev.end - ev.start != ev.text.len() as u64 {
+                    out.push(format!(
+                        "{at}: evidence[{k}]: span {}..{} does not fit document {:?} ({bytes} bytes) and its text ({} bytes)",
+                        ev.start,
+                        ev.end,
+                        ev.doc,
+                        ev.text.len()
+                    ));
+                }
+            }
+        }
+        if out.len() > MAX_PROBLEMS {
+            let more = out.len() - MAX_PROBLEMS;
+            out.truncate(MAX_PROBLEMS);
+            out.push(format!("... and {more} more"));
+        }
+        out
     }
 
     /// Parses a graph file and its optional `Extras` keys.

@@ -157,6 +157,39 @@ pub enum QueryCommand {
     },
 }
 
+/// A `--since`/`--until` value must be a date (YYYY, YYYY-MM or YYYY-MM-DD); anything else
+/// would silently select nothing.
+fn check_date(flag: &str, d: &str) -> anyhow::Result<()> {
+    let parts: Vec<&str> = d.split('-').collect();
+    let num = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) && s.parse().is_ok_and(|n| range.contains(&n))
+    };
+    let ok = match parts.as_slice() {
+        [y] => num(y, 4, 0..=9999),
+        [y, m] => num(y, 4, 0..=9999) && num(m, 2, 1..=12),
+        [y, m, day] => num(y, 4, 0..=9999) && num(m, 2, 1..=12) && num(day, 2, 1..=31),
+        _ => false,
+    };
+    anyhow::ensure!(ok, "{flag}: {d:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    Ok(())
+}
+
+/// The relations (`--rel`, `evidence A REL B`) and kinds (`--kind`) a query names must exist,
+/// as for `export`'s filters: a typo is an error with a did-you-mean, not "no results".
+fn check_names(g: &GraphFile, c: &QueryCommand) -> anyhow::Result<()> {
+    let mut f = crate::filter::FilterArgs::default();
+    match c {
+        QueryCommand::Actors { kind: Some(k), .. } => f.kinds = vec![k.clone()],
+        QueryCommand::Neighbors { relations, .. }
+        | QueryCommand::Edges { relations, .. }
+        | QueryCommand::Path { relations, .. } => f.relations = relations.clone(),
+        QueryCommand::Evidence { relation, .. } => f.relations = vec![relation.clone()],
+        _ => {}
+    }
+    crate::filter::validate(g, &f)?;
+    Ok(())
+}
+
 /// Prints rows as an aligned table (header first).
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -285,9 +318,15 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         let p = split_pattern_words(&mut args, &words)?;
         args.command = QueryCommand::Pattern(vec![p]);
     }
+    for (flag, date) in [("--since", &args.since), ("--until", &args.until)] {
+        if let Some(d) = date {
+            check_date(flag, d)?;
+        }
+    }
     super::settle_outputs(&args.graph)?;
     let full = GraphFile::load(&args.graph)
         .with_context(|| "cannot load the graph (run `actorgraph build` first, or pass --graph FILE)".to_string())?;
+    check_names(&full, &args.command)?;
     let g = restrict_dates(&full, args.since.as_deref(), args.until.as_deref());
     let q = Query::new(&g);
     let answer = match &args.command {

@@ -394,6 +394,9 @@ fn hostile_graph(d: &Path) -> std::path::PathBuf {
         serde_json::from_str(&std::fs::read_to_string(fixture).expect("fixture")).expect("json");
     g["nodes"][0]["label"] = "Recep\u{b}Tayyip\u{c} Erdoğan".into();
     g["edges"][0]["evidence"][0]["text"] = HOSTILE_EVIDENCE.into();
+    // The span as long as the text, inside the document (graph files are checked on load).
+    let start = g["edges"][0]["evidence"][0]["start"].as_u64().expect("start");
+    g["edges"][0]["evidence"][0]["end"] = (start + HOSTILE_EVIDENCE.len() as u64).into();
     let p = d.join("hostile.json");
     std::fs::write(&p, serde_json::to_string(&g).expect("json")).expect("write");
     p
@@ -810,4 +813,71 @@ fn query_path_all_is_bounded_and_says_when_it_cuts() {
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 29);
     assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn hand_edited_graphs_that_do_not_hold_together_are_refused_on_load() {
+    let mut g = complete_graph(3);
+    let edges = g["edges"].as_array_mut().expect("edges");
+    edges[0]["target"] = "nobody".into();
+    edges[1]["weight"] = 0.into();
+    edges[2]["evidence"][0]["end"] = 9.into();
+    let dup = edges[2].clone();
+    edges.push(dup);
+    let first = g["nodes"][0].clone();
+    g["nodes"].as_array_mut().expect("nodes").push(first);
+    let dir = temp_tree(&[("g.json", &g.to_string())]);
+    for args in [
+        &["query", "--graph", "g.json", "actors"][..],
+        &["export", "--graph", "g.json", "--format", "dot"][..],
+        &["merge", "g.json", "-o", "out"][..],
+    ] {
+        let o = run_in(dir.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        for problem in [
+            "g.json: not a consistent graph (hand-edited?):\n",
+            "nodes[3]: duplicate node id \"a00\"\n",
+            "edges[0] (a00 cooperates nobody): \"nobody\" is not a node\n",
+            "edges[1] (a00 cooperates a02): weight 0 (at least 1 and at least its 1 evidence records)\n",
+            "edges[2] (a01 cooperates a02): evidence[0]: span 0..9 does not fit document \"d\" (2 bytes) and its text (2 bytes)\n",
+            "edges[3] (a01 cooperates a02): duplicate edge\n",
+        ] {
+            assert!(err.contains(problem), "{args:?}: {problem} not in {err}");
+        }
+    }
+}
+
+#[test]
+fn query_names_an_unknown_relation_kind_or_date_instead_of_finding_nothing() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["query", "edges", "--rel", "support"],
+            "error: --rel: unknown relation \"support\" (did you mean \"supports\"?)",
+        ),
+        (
+            &["query", "actors", "--kind", "persons"],
+            "error: --kind: unknown actor kind \"persons\" (did you mean \"person\"?)",
+        ),
+        (
+            &["query", "actors", "--since", "garbage"],
+            "error: --since: \"garbage\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        (
+            &["query", "actors", "--until", "2025-13-99"],
+            "error: --until: \"2025-13-99\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        (
+            &["query", "evidence", "Russia", "demand", "Ukraine"],
+            "error: --rel: unknown relation \"demand\" (did you mean \"demands\"?)",
+        ),
+    ];
+    for (args, message) in cases {
+        let o = run_in(&repo(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with(message), "{args:?}: {}", stderr(&o));
+    }
+    // Valid ones still answer.
+    let o = run_in(&repo(), &["query", "actors", "--kind", "person", "--since", "2025-02"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
