@@ -227,6 +227,90 @@ pub fn rules(dir: &Path, data: &[u8]) {
     }
 }
 
+/// A scratch directory for `jsonl`'s corpus file, made once per process.
+pub fn scratch_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary directory").keep())
+}
+
+/// `jsonl`: the bytes as a `.jsonl` corpus file read by `ingest::read_each` (as `build`
+/// reads one: byte order marks, invalid UTF-8, malformed lines, duplicate ids, bad dates),
+/// strictly and with `--skip-bad-lines --dedupe`, and as an extract stream read by
+/// `merge` (`stream::add_lines`). Errors are fine, panics are not; every document read has
+/// an id and a sha256 of its text, and skipping bad lines never fails.
+pub fn jsonl(dir: &Path, data: &[u8]) {
+    let path = dir.join("fuzz.jsonl");
+    std::fs::write(&path, data).expect("write the corpus file");
+    for (skip_bad_lines, dedupe) in [(false, false), (true, true)] {
+        let opts = ingest::ReadOptions { skip_bad_lines, dedupe };
+        let mut warnings = Vec::new();
+        let mut ids = BTreeSet::new();
+        let r = ingest::read_each(std::slice::from_ref(&path), opts, &mut warnings, &mut |d| {
+            assert!(!d.id.is_empty(), "a document without an id");
+            assert_eq!(d.sha256.len(), 64);
+            assert!(
+                ids.insert(d.id.clone()) || !dedupe,
+                "a duplicate id got through --dedupe"
+            );
+        });
+        if skip_bad_lines {
+            // Only a line that cannot be made UTF-8 at all (UTF-16) stops a lenient read.
+            if let Err(e) = r {
+                assert!(e.to_string().contains("UTF-16"), "a lenient read failed: {e}");
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(data);
+    let mut g = ActorGraph::new(Some(3));
+    let _ = crate::stream::add_lines(&mut g, &text, "fuzz.jsonl");
+    let f = g.to_file();
+    assert!(
+        f.problems().is_empty(),
+        "a merged stream does not hold together: {:?}",
+        f.problems()
+    );
+}
+
+/// `graph`: the bytes as a graph.json (`GraphFile::from_json_str_with_extras`, what every
+/// reader calls). A file that loads holds together (`problems` is empty), reads back equal
+/// from its own output, and goes through every exporter, the filters and the queries
+/// without a panic.
+pub fn graph(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Ok((g, extras)) = GraphFile::from_json_str_with_extras(&text, "fuzz.json") else {
+        return;
+    };
+    assert!(g.problems().is_empty());
+    let again = GraphFile::from_json_str(&g.to_json_string_with(&extras), "again.json").expect("reads back");
+    assert_eq!(again, g);
+    for f in [
+        crate::export::Format::Json,
+        crate::export::Format::Dot,
+        crate::export::Format::Graphml,
+        crate::export::Format::Gexf,
+        crate::export::Format::Cytoscape,
+        crate::export::Format::Mermaid,
+    ] {
+        let out = crate::export::to_string(&g, f).expect("a single-file format");
+        assert!(!out.contains(crate::export::is_unexportable) || f == crate::export::Format::Json);
+    }
+    let _ = crate::export::csv::to_edges_csv(&g);
+    let top = crate::filter::FilterArgs {
+        top: Some(3),
+        min_weight: Some(2),
+        ..Default::default()
+    };
+    let _ = crate::filter::apply(&g, &top);
+    let q = crate::query::Query::new(&g);
+    for by in ["degree", "pagerank", "betweenness"] {
+        let _ = q.top(by, 5);
+    }
+    if g.nodes.len() >= 2 {
+        let _ = q.shortest_path(0, g.nodes.len() - 1, &[]);
+        let _ = q.all_paths(0, g.nodes.len() - 1, &[], 4, 50);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -303,8 +303,60 @@ fn fuzz_regressions() {
     for input in &rule_inputs {
         fuzzing::rules(dir.path(), input);
     }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = files_in(&repo().join("tests/data/fuzz/jsonl"));
+    for input in &jsonl {
+        fuzzing::jsonl(dir.path(), input);
+    }
+    let graph = files_in(&repo().join("tests/data/fuzz/graph"));
+    for input in &graph {
+        fuzzing::graph(input);
+    }
     assert!(
-        !extract.is_empty() || !rule_inputs.is_empty(),
-        "no saved fuzz inputs in tests/data/fuzz/"
+        !extract.is_empty() && !rule_inputs.is_empty() && !jsonl.is_empty() && !graph.is_empty(),
+        "saved fuzz inputs missing in tests/data/fuzz/"
     );
+}
+
+fn jsonl_seeds() -> Vec<Vec<u8>> {
+    let web = std::fs::read_to_string(repo().join("../shared/corpus/ukraine/ukraine_web.jsonl"))
+        .expect("../shared/corpus/ukraine/ukraine_web.jsonl is needed (the shared corpus)");
+    let mut seeds: Vec<Vec<u8>> = web
+        .lines()
+        .take(3)
+        .map(|l| l.chars().take(3000).collect::<String>())
+        .map(|l| {
+            // A whole line stays JSON: cut inside the text only when it is short enough already.
+            if l.ends_with('}') {
+                l.into_bytes()
+            } else {
+                format!("{{\"id\":\"x\",\"text\":{}}}", serde_json::json!(l)).into_bytes()
+            }
+        })
+        .collect();
+    seeds.push(b"\xEF\xBB\xBF{\"id\": 1, \"text\": \"Russia threatened Ukraine.\", \"date\": \"2025-13-99\"}\n{\"id\": 1, \"text\": \"again\"}\n".to_vec());
+    seeds.push(b"{\"type\":\"relation_type\",\"id\":\"opposes\",\"symmetric\":false,\"polarity\":\"conflictual\",\"color\":\"#d62728\",\"plover\":[],\"cameo\":[]}\n".to_vec());
+    seeds.extend(files_in(&repo().join("tests/data/fuzz/jsonl")));
+    seeds
+}
+
+fn graph_seeds() -> Vec<Vec<u8>> {
+    let mut seeds = vec![std::fs::read(repo().join("tests/fixtures/export_graph.json")).expect("fixture")];
+    seeds.extend(files_in(&repo().join("tests/data/fuzz/graph")));
+    seeds
+}
+
+#[test]
+fn fuzz_jsonl_smoke() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let n = fuzz("jsonl", jsonl_seeds(), iterations(150), 8192, &|d| {
+        fuzzing::jsonl(dir.path(), d)
+    });
+    assert!(n >= 150);
+}
+
+#[test]
+fn fuzz_graph_smoke() {
+    let n = fuzz("graph", graph_seeds(), iterations(150), 16384, &|d| fuzzing::graph(d));
+    assert!(n >= 150);
 }
