@@ -325,6 +325,7 @@ impl ActorGraph {
         Extras {
             max_evidence: self.max_evidence,
             document_actors,
+            rules: None,
         }
     }
 
@@ -812,6 +813,7 @@ mod tests {
             Extras {
                 max_evidence: None,
                 document_actors: Some(actors),
+                rules: None,
             },
         )
         .unwrap();

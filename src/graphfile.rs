@@ -135,11 +135,15 @@ pub struct Extras {
     /// Per-document actor contributions (`build --incremental`), needed to remove or replace documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_actors: Option<DocumentActors>,
+    /// The fingerprint of the rules every document was extracted with (`RuleSet::fingerprint`);
+    /// absent when unknown or mixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
 }
 
 impl Extras {
     pub fn is_empty(&self) -> bool {
-        self.max_evidence.is_none() && self.document_actors.is_none()
+        self.max_evidence.is_none() && self.document_actors.is_none() && self.rules.is_none()
     }
 }
 

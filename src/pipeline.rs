@@ -343,6 +343,7 @@ fn combine(
     let base_extras = Extras {
         max_evidence,
         document_actors: incremental.then_some(actors),
+        rules: None,
     };
     g.add_file_with(base, base_extras)?;
     if let Some(delta) = delta {

@@ -84,17 +84,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         incremental: args.incremental,
     };
-    let (g, warnings) = match &args.update {
+    let fingerprint = rules.as_ref().map(|r| r.fingerprint());
+    let (g, warnings, fingerprint) = match &args.update {
         None => {
             let rules = rules.as_ref().expect("rules are loaded for a build");
-            build_actor_graph(rules, &args.inputs, &opts)?
+            let (g, w) = build_actor_graph(rules, &args.inputs, &opts)?;
+            (g, w, fingerprint)
         }
-        Some(path) => update(rules.as_ref(), path, &args, &opts)?,
+        Some(path) => {
+            let (g, w, base) = update(rules.as_ref(), path, &args, &opts)?;
+            // The documents already in the graph were read with the rules it records: the
+            // fingerprint stays only when the new ones are read with the same (or none).
+            let fp = match fingerprint {
+                None => base,
+                Some(f) => base.filter(|b| *b == f),
+            };
+            (g, w, fp)
+        }
     };
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    let (graph, extras) = g.into_file();
+    let (graph, mut extras) = g.into_file();
+    extras.rules = fingerprint;
     if graph.documents.is_empty() && args.update.is_none() && !args.allow_empty {
         let inputs: Vec<String> = match args.inputs.is_empty() {
             true => vec!["seeds".into()],
@@ -148,8 +160,9 @@ fn update(
     path: &Path,
     args: &Args,
     opts: &Options,
-) -> anyhow::Result<(ActorGraph, Vec<String>)> {
-    let (base, extras) = GraphFile::load_with_extras(path)?;
+) -> anyhow::Result<(ActorGraph, Vec<String>, Option<String>)> {
+    let (base, mut extras) = GraphFile::load_with_extras(path)?;
+    let base_rules = extras.rules.take();
     let shown = path.display().to_string();
     let mut warnings = Vec::new();
     if rules.is_some_and(|r| base.relations != crate::graph::relation_records(r)) {
@@ -167,5 +180,5 @@ fn update(
             report.added, report.replaced, report.unchanged, report.removed
         );
     }
-    Ok((g, warnings))
+    Ok((g, warnings, base_rules))
 }

@@ -33,6 +33,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", to_line(&Line::RelationType(r)))?;
     }
     let mut write_error: Option<std::io::Error> = None;
+    let mut documents = 0u64;
     let mut warnings = Vec::new();
     let read = args.read.options();
     {
@@ -42,6 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if write_error.is_some() {
                 return;
             }
+            documents += 1;
             for rec in document_records(rules, d, &ex) {
                 if let Err(e) = writeln!(out, "{}", to_line(&rec.into())) {
                     write_error = Some(e);
@@ -69,12 +71,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in warnings {
         eprintln!("warning: {w}");
     }
+    if write_error.is_none() {
+        // The end line: `merge` checks the count, so a cut stream is noticed.
+        let end = Line::End {
+            documents,
+            rules: rules.fingerprint(),
+        };
+        if let Err(e) = writeln!(out, "{}", to_line(&end)) {
+            write_error = Some(e);
+        }
+    }
     if let Some(e) = write_error {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(e.into());
         }
     }
-    out.flush().ok();
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(anyhow::Error::from(e).context("cannot write to stdout"));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

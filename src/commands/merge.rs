@@ -27,6 +27,10 @@ pub struct Args {
     pub incremental: bool,
     #[arg(short, long)]
     pub quiet: bool,
+    /// Merge inputs extracted with different rule sets (their rules fingerprints differ);
+    /// the result then records no fingerprint.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -35,22 +39,49 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.incremental {
         g.set_incremental();
     }
+    // Each input's rules fingerprint (None: a graph without one).
+    let mut fingerprints: Vec<(String, Option<String>)> = Vec::new();
     for p in &args.inputs {
         let shown = p.display().to_string();
         let text = std::fs::read_to_string(p).with_context(|| format!("{shown}: cannot read"))?;
         if text.trim_start().starts_with("{\"type\"") || shown.ends_with(".jsonl") {
-            crate::stream::add_lines(&mut g, &text, &shown)?;
+            for f in crate::stream::add_lines(&mut g, &text, &shown)? {
+                fingerprints.push((shown.clone(), Some(f)));
+            }
         } else {
-            let (file, extras) = if args.incremental {
-                GraphFile::from_json_str_with_extras(&text, &shown)?
-            } else {
-                (GraphFile::from_json_str(&text, &shown)?, Default::default())
-            };
+            let (file, mut extras) = GraphFile::from_json_str_with_extras(&text, &shown)?;
+            fingerprints.push((shown.clone(), extras.rules.take()));
+            if !args.incremental {
+                extras = Default::default();
+            }
             g.add_file_with(file, extras)
                 .with_context(|| format!("{shown}: cannot merge"))?;
         }
     }
+    let mut distinct: Vec<&str> = fingerprints.iter().filter_map(|(_, f)| f.as_deref()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() > 1 && !args.force {
+        let list: Vec<String> = fingerprints
+            .iter()
+            .map(|(p, f)| {
+                format!(
+                    "{p} (rules {})",
+                    f.as_deref().map_or("unknown", |f| &f[..f.len().min(12)])
+                )
+            })
+            .collect();
+        anyhow::bail!(
+            "the inputs were extracted with different rule sets: {}; their merge would depend on the input order \
+             (extract them again with one rule set, or pass --force)",
+            list.join(", ")
+        );
+    }
     let graph = g.to_file();
-    super::write_graph_outputs(&graph, &g.extras(), &graph, &args.out, Vec::new(), args.quiet)?;
+    let mut extras = g.extras();
+    if distinct.len() == 1 && fingerprints.iter().all(|(_, f)| f.is_some()) {
+        extras.rules = Some(distinct[0].to_string());
+    }
+    super::write_graph_outputs(&graph, &extras, &graph, &args.out, Vec::new(), args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -192,6 +192,31 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// A fingerprint of the rule files (sha256 over their names, relative to the rule
+    /// directory, and contents, in name order), recorded in graph.json and the extract stream
+    /// so that `merge` can refuse a mix of extractions by different rules.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut files: Vec<&PathBuf> = self.files.iter().collect();
+        files.sort();
+        // Names relative to the rule directory (the shallowest parent), wherever it lives.
+        let base = files
+            .iter()
+            .filter_map(|f| f.parent())
+            .min_by_key(|p| p.components().count())
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let mut h = Sha256::new();
+        for f in files {
+            let name = f.strip_prefix(&base).unwrap_or(f).to_string_lossy().replace('\\', "/");
+            h.update(name.as_bytes());
+            h.update([0]);
+            h.update(std::fs::read(f).unwrap_or_default());
+            h.update([0]);
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     pub fn actor(&self, id: &str) -> Option<usize> {
         self.actor_index.get(id).copied()
     }

@@ -881,3 +881,114 @@ fn query_names_an_unknown_relation_kind_or_date_instead_of_finding_nothing() {
     let o = run_in(&repo(), &["query", "actors", "--kind", "person", "--since", "2025-02"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn a_truncated_extract_stream_is_refused() {
+    let dir = temp_tree(&[
+        ("a.txt", "Russia threatened Ukraine."),
+        ("b.txt", "Putin criticized NATO."),
+    ]);
+    let d = dir.path();
+    let r = rules();
+    let o = ok(run_in(d, &["extract", "--jsonl", "--rules", &r, "a.txt", "b.txt"]));
+    let stream = String::from_utf8(o.stdout).expect("utf8");
+    let last = stream.lines().last().expect("a line");
+    assert!(
+        last.starts_with("{\"type\":\"end\",\"documents\":2,\"rules\":\""),
+        "{last}"
+    );
+    std::fs::write(d.join("whole.jsonl"), &stream).expect("write");
+    ok(run_in(d, &["merge", "-q", "whole.jsonl", "-o", "whole"]));
+    // Cut after the first document's lines (a killed extract, a partial copy).
+    let cut: String = stream
+        .lines()
+        .take_while(|l| !l.contains("\"id\":\"b.txt\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(d.join("cut.jsonl"), &cut).expect("write");
+    let o = run_in(d, &["merge", "-q", "cut.jsonl", "-o", "cut"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: cut.jsonl: truncated extract stream: 1 document lines after the last end line (an extract that \
+         was killed or cut short?)\n"
+    );
+    // A line lost in the middle: the count does not match.
+    let lost: String = stream
+        .lines()
+        .filter(|l| !(l.starts_with("{\"type\":\"document\"") && l.contains("\"a.txt\"")))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(d.join("lost.jsonl"), &lost).expect("write");
+    let o = run_in(d, &["merge", "-q", "lost.jsonl", "-o", "lost"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the end line counts 2 documents, the stream part before it has 1"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn merging_extractions_by_different_rule_sets_is_refused() {
+    let dir = temp_tree(&[
+        ("a.txt", "Russia threatened Ukraine."),
+        ("b.txt", "Putin criticized NATO."),
+    ]);
+    let d = dir.path();
+    // A second rule set: the same rules with one more comment line.
+    let other = d.join("rules2");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(rules())
+        .arg(&other)
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    let rel = other.join("relations.toml");
+    let mut text = std::fs::read_to_string(&rel).expect("relations.toml");
+    text.push_str("\n# edited\n");
+    std::fs::write(&rel, text).expect("write");
+    let r = rules();
+    let r2 = other.display().to_string();
+    ok(run_in(d, &["build", "-q", "--rules", &r, "a.txt", "-o", "ga"]));
+    ok(run_in(d, &["build", "-q", "--rules", &r2, "b.txt", "-o", "gb"]));
+    let o = ok(run_in(d, &["extract", "--jsonl", "--rules", &r2, "b.txt"]));
+    std::fs::write(d.join("b.jsonl"), o.stdout).expect("write");
+    let ga: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("ga/graph.json")).expect("json")).expect("json");
+    let fa = ga["rules"]
+        .as_str()
+        .expect("a rules fingerprint in graph.json")
+        .to_string();
+    assert_eq!(fa.len(), 64);
+    for second in ["gb/graph.json", "b.jsonl"] {
+        let o = run_in(d, &["merge", "-q", "ga/graph.json", second, "-o", "m"]);
+        assert_eq!(o.status.code(), Some(2), "{second}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(&format!(
+                "error: the inputs were extracted with different rule sets: ga/graph.json (rules {}), {second} (rules ",
+                &fa[..12]
+            )),
+            "{err}"
+        );
+        // --force merges, and the result claims no fingerprint.
+        ok(run_in(
+            d,
+            &["merge", "-q", "--force", "ga/graph.json", second, "-o", "m"],
+        ));
+        let m: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(d.join("m/graph.json")).expect("json")).expect("json");
+        assert!(m.get("rules").is_none());
+    }
+    // One rule set: merged, with its fingerprint.
+    ok(run_in(d, &["build", "-q", "--rules", &r, "b.txt", "-o", "gb1"]));
+    ok(run_in(
+        d,
+        &["merge", "-q", "ga/graph.json", "gb1/graph.json", "-o", "m1"],
+    ));
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("m1/graph.json")).expect("json")).expect("json");
+    assert_eq!(m["rules"].as_str(), Some(fa.as_str()));
+}
