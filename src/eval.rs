@@ -50,6 +50,8 @@ impl std::fmt::Display for Key {
 #[derive(Debug, Clone, Default)]
 pub struct GoldRelation {
     pub key: Key,
+    /// `file:line` of the annotation, for warnings.
+    pub at: String,
     pub quote: String,
     pub hedged: bool,
     pub said_by: Option<String>,
@@ -59,8 +61,8 @@ pub struct GoldRelation {
 pub struct GoldDoc {
     pub doc: String,
     pub actors: Option<BTreeSet<String>>,
-    /// (quote, until)
-    pub ignore: Vec<(String, Option<String>)>,
+    /// (quote, until, `file:line`)
+    pub ignore: Vec<(String, Option<String>, String)>,
     pub relations: Vec<GoldRelation>,
 }
 
@@ -115,7 +117,7 @@ pub fn parse_gold(text: &str, doc: &str, path: &str) -> Result<GoldDoc, EvalErro
         })?;
         match parsed {
             GoldLine::Actors { actors } => g.actors.get_or_insert_with(BTreeSet::new).extend(actors),
-            GoldLine::Ignore { quote, until } => g.ignore.push((quote, until)),
+            GoldLine::Ignore { quote, until } => g.ignore.push((quote, until, format!("{path}:{}", i + 1))),
             GoldLine::Relation {
                 source,
                 relation,
@@ -126,6 +128,7 @@ pub fn parse_gold(text: &str, doc: &str, path: &str) -> Result<GoldDoc, EvalErro
                 said_by,
             } => g.relations.push(GoldRelation {
                 key: Key::new(&source, &relation, &target, negated, false),
+                at: format!("{path}:{}", i + 1),
                 quote,
                 hedged,
                 said_by,
@@ -270,18 +273,44 @@ pub fn score(gold: &[GoldDoc], graph: &GraphFile, texts: &HashMap<String, String
             continue;
         };
         rep.docs += 1;
-        let regions: Vec<(usize, usize)> = g
-            .ignore
-            .iter()
-            .filter_map(|(q, until)| {
-                let (s, e) = locate(text, q, 0)?;
-                let end = match until {
-                    Some(u) => locate(text, u, s).map_or(text.len(), |(_, ue)| ue),
-                    None => text.len(),
-                };
-                Some((s, end.max(e)))
-            })
-            .collect();
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        for (q, until, at) in &g.ignore {
+            let Some((s, e)) = locate(text, q, 0) else {
+                rep.warnings
+                    .push(format!("{at}: ignore quote not found in {:?}: {q:?}", g.doc));
+                continue;
+            };
+            let end = match until {
+                Some(u) => match locate(text, u, s) {
+                    Some((_, ue)) => ue,
+                    None => {
+                        // Not the rest of the document: only the quote itself.
+                        rep.warnings.push(format!(
+                            "{at}: \"until\" quote not found after the ignore quote in {:?}: {u:?}; only the quote is ignored",
+                            g.doc
+                        ));
+                        e
+                    }
+                },
+                None => text.len(),
+            };
+            regions.push((s, end.max(e)));
+        }
+        let known: BTreeSet<&str> = graph.relations.iter().map(|r| r.id.as_str()).collect();
+        for r in &g.relations {
+            if !known.is_empty() && !known.contains(r.key.relation.as_str()) {
+                rep.warnings.push(format!(
+                    "{}: unknown relation {:?} (relations: {})",
+                    r.at,
+                    r.key.relation,
+                    known.iter().copied().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if locate(text, &r.quote, 0).is_none() {
+                rep.warnings
+                    .push(format!("{}: gold quote not found in {:?}: {:?}", r.at, g.doc, r.quote));
+            }
+        }
         let ignored = |start: u64| {
             regions
                 .iter()
@@ -325,10 +354,6 @@ pub fn score(gold: &[GoldDoc], graph: &GraphFile, texts: &HashMap<String, String
                     rep.triples.tp += 1;
                     rel.tp += 1;
                     let span = locate(text, &gr.quote, 0);
-                    if span.is_none() {
-                        rep.warnings
-                            .push(format!("{}: gold quote not found: {:?}", g.doc, gr.quote));
-                    }
                     let overlaps = span
                         .is_some_and(|(qs, qe)| se.spans.iter().any(|&(s, e)| (s as usize) < qe && (e as usize) > qs));
                     if overlaps {

@@ -992,3 +992,35 @@ fn merging_extractions_by_different_rule_sets_is_refused() {
         serde_json::from_str(&std::fs::read_to_string(d.join("m1/graph.json")).expect("json")).expect("json");
     assert_eq!(m["rules"].as_str(), Some(fa.as_str()));
 }
+
+#[test]
+fn eval_warns_about_gold_it_cannot_use_with_file_and_line() {
+    let text = "Russia threatened Ukraine. Some filler here. Putin criticized NATO.";
+    let gold = [
+        r#"{"type":"relation","source":"russia","relation":"threatens","target":"ukraine","quote":"Russia threatened Ukraine."}"#,
+        r#"{"type":"relation","source":"russia","relation":"threaten","target":"ukraine","quote":"Russia threatened Ukraine."}"#,
+        r#"{"type":"relation","source":"vladimir_putin","relation":"opposes","target":"nato","quote":"Putin condemned NATO."}"#,
+        r#"{"type":"ignore","quote":"Some filler here.","until":"Biography ends."}"#,
+        r#"{"type":"ignore","quote":"Not in the text."}"#,
+    ]
+    .join("\n");
+    let dir = temp_tree(&[("a.txt", text), ("gold/a.txt.jsonl", &gold)]);
+    let r = rules();
+    let o = ok(run_in(dir.path(), &["eval", "--rules", &r, "--gold", "gold", "a.txt"]));
+    let err = stderr(&o);
+    for w in [
+        "gold/a.txt.jsonl:2: unknown relation \"threaten\" (relations: ",
+        "gold/a.txt.jsonl:3: gold quote not found in \"a.txt\": \"Putin condemned NATO.\"",
+        "gold/a.txt.jsonl:4: \"until\" quote not found after the ignore quote in \"a.txt\": \"Biography ends.\"; only the quote is ignored",
+        "gold/a.txt.jsonl:5: ignore quote not found in \"a.txt\": \"Not in the text.\"",
+    ] {
+        assert!(err.contains(w), "{w}\nnot in\n{err}");
+    }
+    // Only the ignore quote was ignored, not the rest: Putin's sentence still counts.
+    let o = ok(run_in(
+        dir.path(),
+        &["eval", "--rules", &r, "--gold", "gold", "a.txt", "--json"],
+    ));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["triples"]["tp"], 2, "{v}");
+}
