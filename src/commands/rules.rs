@@ -63,13 +63,15 @@ pub fn render(errors: &RuleErrors, color: bool) -> String {
     let config = term::Config::default();
     for e in &errors.0 {
         let id = *ids.entry(e.file.clone()).or_insert_with(|| {
-            let text = std::fs::read_to_string(&e.file).unwrap_or_default();
+            // Lossily: an error can be that the file is not UTF-8, and its caret still shows.
+            let text = String::from_utf8_lossy(&std::fs::read(&e.file).unwrap_or_default()).into_owned();
             files.add(e.file.clone(), text)
         });
         let text = files.get(id).map(|f| f.source().clone()).unwrap_or_default();
         let diag = Diagnostic::error().with_message(&e.message);
         let diag = match offset(&text, e) {
             Some((start, end)) => diag.with_labels(vec![Label::primary(id, start..end)]),
+            None if e.line > 0 => diag.with_notes(vec![format!("in {}:{}:{}", e.file, e.line, e.column)]),
             None => diag.with_notes(vec![format!("in {}", e.file)]),
         };
         let _ = term::emit(&mut buf, &config, &files, &diag);

@@ -331,11 +331,16 @@ fn read_sources(dir: &Path, name: &str, errors: &mut Vec<RuleError>) -> Vec<Sour
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => Some(Source { path, text }),
                     Err(e) => {
+                        // The position of the first bad byte (line, and column in characters).
+                        let at = e.utf8_error().valid_up_to();
+                        let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                        let line = good.matches('\n').count() + 1;
+                        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                         errors.push(RuleError {
                             file: path,
-                            line: 1,
-                            column: 1,
-                            message: format!("not UTF-8: {}", e.utf8_error()),
+                            line,
+                            column,
+                            message: format!("not UTF-8: {} (save the file as UTF-8)", e.utf8_error()),
                         });
                         None
                     }
@@ -390,6 +395,10 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
     let actor_srcs = read_sources(dir, "actors", &mut errors);
     let relation_srcs = read_sources(dir, "relations", &mut errors);
     let lexicon_srcs = read_sources(dir, "lexicon", &mut errors);
+    if !errors.is_empty() {
+        // A file that cannot be read would make every reference into it an error too.
+        return Err(RuleErrors(errors));
+    }
     if actor_srcs.is_empty() {
         errors.push(RuleError {
             file: dir.join("actors").display().to_string(),
@@ -571,6 +580,17 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
                     errors.push(src.error(src.find(&text, at), format!("empty alias for actor {:?}", a.id)));
                     return;
                 }
+                if text.trim().chars().count() < 2 || !text.chars().any(char::is_alphanumeric) {
+                    errors.push(src.error(
+                        src.find(&text, at),
+                        format!(
+                            "alias {text:?} for actor {:?}: an alias needs two characters or more and a letter \
+                             or digit (\"a\", \"I\" or \".\" would match almost every sentence)",
+                            a.id
+                        ),
+                    ));
+                    return;
+                }
                 let vetoed = !ub.is_empty() || !ua.is_empty() || anaphoric;
                 if kind == AliasKind::Name && !vetoed {
                     if let Some((other, _)) = alias_owner.get(&text) {
@@ -641,6 +661,16 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
             let at = src.find(&r.id, 0);
             if relation_index.contains_key(&r.id) {
                 errors.push(src.error(at, format!("relation {:?} defined twice", r.id)));
+                continue;
+            }
+            if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                errors.push(src.error(
+                    at,
+                    format!(
+                        "relation id {:?}: use letters, digits, '_' and '-' only (it names edges in every export)",
+                        r.id
+                    ),
+                ));
                 continue;
             }
             if !["cooperative", "conflictual", "neutral"].contains(&r.polarity.as_str()) {
