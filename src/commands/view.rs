@@ -21,15 +21,23 @@ pub struct Args {
     pub picture: PictureArgs,
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Embed at most N evidence sentences per relation (the first, as graph.json orders them);
+    /// 0 embeds all. The page says which relations were cut.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_evidence: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let full = load_graph(&args.graph, &FilterArgs::default())?;
     let mut g = filter::apply(&full, &args.filter)?;
     let left_out = picture::prepare(&mut g, &args.picture);
+    let mut notes = notes(&full, &g, &args.filter, left_out);
+    if let Some(n) = cap_evidence(&mut g, args.max_evidence) {
+        notes.push(n);
+    }
     let opts = ViewOptions {
         pairs: args.picture.edges.pairs(g.edges.len()),
-        notes: notes(&full, &g, &args.filter, left_out),
+        notes,
         ..Default::default()
     };
     write_output(Some(&args.output), crate::view::to_html(&g, &opts).as_bytes())?;
@@ -41,6 +49,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         picture::left_out_note(left_out)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Keeps the first `max` evidence records of each edge (0: all), so the page stays a size a
+/// browser opens (an 895 MB graph gave a 546 MB page); the note for the page, when any was cut.
+pub fn cap_evidence(g: &mut GraphFile, max: usize) -> Option<String> {
+    if max == 0 {
+        return None;
+    }
+    let mut cut = 0;
+    for e in &mut g.edges {
+        if e.evidence.len() > max {
+            e.evidence.truncate(max);
+            cut += 1;
+        }
+    }
+    (cut > 0).then(|| {
+        format!("{cut} relations show only their first {max} evidence sentences (view --max-evidence N; 0 for all).")
+    })
 }
 
 /// What the page says it leaves out: the filters, the actors without

@@ -1102,3 +1102,35 @@ fn rules_check_is_linear_in_verb_alternatives() {
         String::from_utf8_lossy(&o.stdout).ends_with(": ok: 3 files, 3 actors, 9 aliases, 4 relations, 2 patterns\n")
     );
 }
+
+#[test]
+fn view_caps_the_evidence_it_embeds_and_says_so() {
+    let text: String = (0..30)
+        .map(|i| format!("Russia threatened Ukraine on day {i}.\n"))
+        .collect();
+    let dir = temp_tree(&[("in/a.txt", &text)]);
+    let d = dir.path();
+    let g = build(d, &["in"]);
+    assert_eq!(weight(&g, "russia", "threatens", "ukraine"), 30);
+    ok(run_in(d, &["view", "--graph", "out/graph.json", "-o", "page.html"]));
+    let page = std::fs::read_to_string(d.join("page.html")).expect("page");
+    assert_eq!(page.matches("Ukraine on day ").count(), 20);
+    assert!(
+        page.contains("1 relations show only their first 20 evidence sentences (view --max-evidence N; 0 for all)."),
+        "no note"
+    );
+    ok(run_in(
+        d,
+        &[
+            "view",
+            "--graph",
+            "out/graph.json",
+            "-o",
+            "all.html",
+            "--max-evidence",
+            "0",
+        ],
+    ));
+    let page = std::fs::read_to_string(d.join("all.html")).expect("page");
+    assert_eq!(page.matches("Ukraine on day ").count(), 30);
+}
