@@ -352,6 +352,10 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
     };
     let mut buf = Vec::new();
     let mut line_no = 0;
+    // Bad dates are named for the first few lines of a file, then counted (a corpus can
+    // date every line in a format of its own).
+    const NAMED_BAD_DATES: usize = 3;
+    let mut bad_dates = 0usize;
     loop {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf).map_err(|cause| IngestError::Read {
@@ -384,9 +388,12 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
         match jsonl_document(&line) {
             Ok((mut d, bad_date)) => {
                 if let Some(date) = bad_date {
-                    warnings.push(format!(
-                        "{here}: \"date\" {date:?} is not a date (2025-02-27, 2025-02, February 27, 2025); ignored"
-                    ));
+                    bad_dates += 1;
+                    if bad_dates <= NAMED_BAD_DATES {
+                        warnings.push(format!(
+                            "{here}: \"date\" {date:?} is not a date (2025-02-27, 2025-02, February 27, 2025); ignored"
+                        ));
+                    }
                 }
                 d.origin = here;
                 emit(d, warnings)?
@@ -400,6 +407,12 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
                 })
             }
         }
+    }
+    if bad_dates > NAMED_BAD_DATES {
+        warnings.push(format!(
+            "{shown}: {} more lines with a \"date\" that is not a date; ignored",
+            bad_dates - NAMED_BAD_DATES
+        ));
     }
     Ok(())
 }

@@ -251,7 +251,14 @@ fn invalid_jsonl_dates_are_reported_with_file_and_line() {
         serde_json::json!({"id": "b", "date": "2025-13-99", "text": "Russia threatened Ukraine."}),
         serde_json::json!({"id": "c", "date": "garbage", "text": "Russia threatened Ukraine."}),
     ];
-    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let mut body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    // A corpus whose every line has a date of its own format: three named, the rest counted.
+    for i in 0..5 {
+        body.push_str(&format!(
+            "{}\n",
+            serde_json::json!({"id": format!("r{i}"), "date": "19-OCT-1987", "text": "x"})
+        ));
+    }
     let dir = temp_tree(&[("c.jsonl", &body)]);
     let r = rules();
     let o = ok(run_in(
@@ -265,6 +272,8 @@ fn invalid_jsonl_dates_are_reported_with_file_and_line() {
         [
             "warning: c.jsonl:2: \"date\" \"2025-13-99\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
             "warning: c.jsonl:3: \"date\" \"garbage\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
+            "warning: c.jsonl:4: \"date\" \"19-OCT-1987\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
+            "warning: c.jsonl: 4 more lines with a \"date\" that is not a date; ignored",
         ]
     );
 }
