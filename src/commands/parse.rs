@@ -51,7 +51,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.push('\n');
         }
     }
-    crate::commands::print_out(&out)?;
+    // Words come from the article: control characters are shown, not sent to the terminal.
+    crate::commands::print_text(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

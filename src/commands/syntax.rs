@@ -86,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Cmd::Info => {
             let m = crate::syntax::model().map_err(|e| anyhow::anyhow!("embedded model: {e}"))?;
-            print!("{}", info(m));
+            super::print_out(&info(m))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -132,13 +132,13 @@ fn bench(model: &Model, files: &[PathBuf]) -> anyhow::Result<()> {
         best = best.min(cpu.elapsed().as_secs_f64());
         best_wall = best_wall.min(wall.elapsed().as_secs_f64());
     }
-    println!(
+    super::print_out(&(format!(
         "{} sentences, {tokens} tokens: {:.3} s CPU ({:.3} s wall), {:.0} tokens/s (tokenize + tag + lemmatize + parse, one core)",
         texts.len(),
         best,
         best_wall,
         tokens as f64 / best
-    );
+    ) + "\n"))?;
     Ok(())
 }
 
@@ -186,7 +186,7 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         bytes.len() as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
-    print!("{}", info(&model));
+    super::print_out(&info(&model))?;
     if !a.eval.is_empty() {
         print_scores(&model, &a.eval, None)?;
     }
@@ -194,10 +194,12 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>) -> anyhow::Result<()> {
-    println!(
-        "{:<40} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}",
-        "file", "words", "UPOS", "XPOS", "Lemma", "UAS", "LAS", "LASfull"
-    );
+    super::print_out(
+        &(format!(
+            "{:<40} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}",
+            "file", "words", "UPOS", "XPOS", "Lemma", "UAS", "LAS", "LASfull"
+        ) + "\n"),
+    )?;
     for f in files {
         let mut s = read_treebank(f)?;
         if let Some(g) = genre {
@@ -212,10 +214,12 @@ fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>) -> anyhow
         if let Some(g) = genre {
             name = format!("{name} ({g})");
         }
-        println!(
-            "{:<40} {:>7} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>8.2}",
-            name, r.words, r.upos, r.xpos, r.lemma, r.uas, r.las, r.las_full
-        );
+        super::print_out(
+            &(format!(
+                "{:<40} {:>7} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>8.2}",
+                name, r.words, r.upos, r.xpos, r.lemma, r.uas, r.las, r.las_full
+            ) + "\n"),
+        )?;
     }
     Ok(())
 }
