@@ -16,11 +16,10 @@ use std::process::ExitCode;
     after_help = "Updating a graph:\n  actorgraph build --incremental a.jsonl b.jsonl -o out\n  actorgraph build --update out/graph.json c.jsonl          # add c's documents, skip known ones\n  actorgraph build --update out/graph.json --remove doc-17  # retract a document\nThe result is byte-identical to a fresh build over the same documents."
 )]
 pub struct Args {
-    /// Files, directories (walked for .txt/.md, sorted) or .jsonl corpora. Default: seeds/ (none with --update)
+    /// Files, directories (walked for .txt/.md/.jsonl, sorted) or .jsonl(.gz) corpora. Default: seeds/ (none with --update)
     pub inputs: Vec<PathBuf>,
-    /// Rule directory.
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
+    #[command(flatten)]
+    pub rules: super::RulesArg,
     #[command(flatten)]
     pub read: super::ReadArgs,
     /// Output directory (graph.json and graph.dot are written there atomically). Default: output,
@@ -74,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let rules = if args.update.is_some() && args.inputs.is_empty() {
         None
     } else {
-        Some(crate::rules::load(&args.rules)?)
+        Some(args.rules.load()?)
     };
     let opts = Options {
         keep_boilerplate: args.read.keep_boilerplate,

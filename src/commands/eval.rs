@@ -26,8 +26,8 @@ pub struct Args {
     pub gold: PathBuf,
     /// Documents to extract from (default: seeds/); matched to gold files by id.
     pub inputs: Vec<PathBuf>,
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
+    #[command(flatten)]
+    pub rules: super::RulesArg,
     /// Score an existing graph file instead of extracting (texts read from each document's path).
     #[arg(long, conflicts_with = "inputs")]
     pub graph: Option<PathBuf>,
@@ -56,7 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (g, texts)
         }
         None => {
-            let rules = crate::rules::load(&args.rules)?;
+            let rules = args.rules.load()?;
             let default = [PathBuf::from("seeds")];
             let inputs = if args.inputs.is_empty() {
                 &default[..]

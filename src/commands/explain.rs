@@ -25,8 +25,8 @@ pub struct Args {
     /// The document date (YYYY-MM-DD) that picks office holders; default: the dateline, if any.
     #[arg(long)]
     pub date: Option<String>,
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
+    #[command(flatten)]
+    pub rules: super::RulesArg,
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let rules = crate::rules::load(&args.rules)?;
+    let rules = args.rules.load()?;
     let text = match (&args.text, &args.doc) {
         (Some(t), _) => t.clone(),
         (None, Some(p)) => {

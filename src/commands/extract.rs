@@ -19,14 +19,14 @@ pub struct Args {
     /// Write one JSON line per document, actor mention count and relation instance (required).
     #[arg(long, required = true)]
     pub jsonl: bool,
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
+    #[command(flatten)]
+    pub rules: super::RulesArg,
     #[command(flatten)]
     pub read: super::ReadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let rules = crate::rules::load(&args.rules)?;
+    let rules = args.rules.load()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in graph::relation_records(&rules) {

@@ -18,9 +18,8 @@ use std::time::Instant;
 pub struct Args {
     /// Files, directories (walked for .txt/.md/.jsonl, sorted) or .jsonl(.gz) corpora. Default: seeds/
     pub inputs: Vec<PathBuf>,
-    /// Rule directory.
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
+    #[command(flatten)]
+    pub rules: super::RulesArg,
     #[command(flatten)]
     pub read: super::ReadArgs,
     /// Show the N most frequent names and verbs.
@@ -38,7 +37,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let rules = crate::rules::load(&args.rules)?;
+    let rules = args.rules.load()?;
     let scanner = Scanner::new(&rules);
     let mut gaps = Gaps::new(args.examples);
     let mut warnings = Vec::new();

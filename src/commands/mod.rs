@@ -34,6 +34,31 @@ pub struct ReadArgs {
     pub dedupe: bool,
 }
 
+/// `--rules DIR`, else `ACTORGRAPH_RULES`, else the rules built into the binary.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct RulesArg {
+    /// Rule directory [default: the rules built into the binary; `actorgraph rules export DIR` writes them out]
+    #[arg(long = "rules", value_name = "DIR", env = "ACTORGRAPH_RULES")]
+    pub dir: Option<std::path::PathBuf>,
+}
+
+impl RulesArg {
+    pub fn load(&self) -> Result<crate::rules::RuleSet, crate::rules::RuleErrors> {
+        match &self.dir {
+            Some(dir) => crate::rules::load(dir),
+            None => crate::rules::load_builtin(),
+        }
+    }
+
+    /// The directory for messages: DIR, or `<built-in>`.
+    pub fn shown(&self) -> String {
+        match &self.dir {
+            Some(dir) => dir.display().to_string(),
+            None => crate::rules::BUILTIN_DIR.to_string(),
+        }
+    }
+}
+
 impl ReadArgs {
     pub fn options(&self) -> crate::ingest::ReadOptions {
         crate::ingest::ReadOptions {

@@ -19,13 +19,13 @@ pub struct Args {
 pub enum RulesCommand {
     /// Load every rule file and report all problems, with the source line and a caret.
     Check {
-        #[arg(long, default_value = "rules")]
-        rules: PathBuf,
+        #[command(flatten)]
+        rules: super::RulesArg,
     },
     /// The relation inventory with pattern counts, and the actors by kind.
     List {
-        #[arg(long, default_value = "rules")]
-        rules: PathBuf,
+        #[command(flatten)]
+        rules: super::RulesArg,
         /// List every actor id under its kind.
         #[arg(long)]
         actors: bool,
@@ -35,11 +35,19 @@ pub enum RulesCommand {
     },
     /// Run every pattern's examples and counter-examples.
     Test {
-        #[arg(long, default_value = "rules")]
-        rules: PathBuf,
+        #[command(flatten)]
+        rules: super::RulesArg,
         /// Also list patterns that lack a positive or a counter example.
         #[arg(long)]
         strict: bool,
+    },
+    /// Write the built-in rules into DIR (a new or empty directory), to start editing them.
+    #[command(
+        after_help = "Example:\n  actorgraph rules export my-rules\n  actorgraph build --rules my-rules articles/"
+    )]
+    Export {
+        /// A directory that does not exist yet or is empty.
+        dir: PathBuf,
     },
 }
 
@@ -48,6 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         RulesCommand::Check { rules } => check(&rules),
         RulesCommand::List { rules, actors, aliases } => list(&rules, actors, aliases),
         RulesCommand::Test { rules, strict } => test(&rules, strict),
+        RulesCommand::Export { dir } => export(&dir),
     }
 }
 
@@ -64,7 +73,8 @@ pub fn render(errors: &RuleErrors, color: bool) -> String {
     for e in &errors.0 {
         let id = *ids.entry(e.file.clone()).or_insert_with(|| {
             // Lossily: an error can be that the file is not UTF-8, and its caret still shows.
-            let text = String::from_utf8_lossy(&std::fs::read(&e.file).unwrap_or_default()).into_owned();
+            let text = builtin_text(&e.file)
+                .unwrap_or_else(|| String::from_utf8_lossy(&std::fs::read(&e.file).unwrap_or_default()).into_owned());
             files.add(e.file.clone(), text)
         });
         let text = files.get(id).map(|f| f.source().clone()).unwrap_or_default();
@@ -100,15 +110,16 @@ fn offset(text: &str, e: &RuleError) -> Option<(usize, usize)> {
     Some((start, (start + len).min(text.len())))
 }
 
-fn check(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+fn check(rules: &super::RulesArg) -> anyhow::Result<ExitCode> {
+    let dir = rules.shown();
     let mut o: Vec<u8> = Vec::new();
-    match rules::load(dir) {
+    match rules.load() {
         Ok(r) => {
             let patterns = r.patterns().count();
             writeln!(
                 o,
                 "{}: ok: {} files, {} actors, {} aliases, {} relations, {} patterns",
-                dir.display(),
+                dir,
                 r.files.len(),
                 r.actors.len(),
                 r.aliases.len(),
@@ -124,15 +135,15 @@ fn check(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
                 "{} error{} in {}",
                 errors.0.len(),
                 if errors.0.len() == 1 { "" } else { "s" },
-                dir.display()
+                dir
             );
             Ok(ExitCode::from(1))
         }
     }
 }
 
-fn list(dir: &std::path::Path, actors: bool, aliases: bool) -> anyhow::Result<ExitCode> {
-    let r = rules::load(dir)?;
+fn list(rules: &super::RulesArg, actors: bool, aliases: bool) -> anyhow::Result<ExitCode> {
+    let r = rules.load()?;
     let mut o: Vec<u8> = Vec::new();
     if aliases {
         let mut all: Vec<&str> = r.aliases.iter().map(|a| a.text.as_str()).collect();
@@ -180,8 +191,8 @@ fn list(dir: &std::path::Path, actors: bool, aliases: bool) -> anyhow::Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
-fn test(dir: &std::path::Path, strict: bool) -> anyhow::Result<ExitCode> {
-    let r = rules::load(dir)?;
+fn test(rules: &super::RulesArg, strict: bool) -> anyhow::Result<ExitCode> {
+    let r = rules.load()?;
     let mut o: Vec<u8> = Vec::new();
     let report = crate::ruletest::run(&r);
     for f in &report.failures {
@@ -197,4 +208,35 @@ fn test(dir: &std::path::Path, strict: bool) -> anyhow::Result<ExitCode> {
     let bad = !failed.is_empty() || (strict && !report.untested.is_empty());
     super::export::write_output(None, &o)?;
     Ok(if bad { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `rules export DIR`: the built-in rule files, as they were in `rules/` when the binary was built.
+fn export(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let shown = dir.display();
+    if let Ok(mut entries) = std::fs::read_dir(dir) {
+        if entries.next().is_some() {
+            anyhow::bail!("{shown}: not empty: export writes into a new or empty directory");
+        }
+    } else if dir.exists() {
+        anyhow::bail!("{shown}: not a directory");
+    }
+    for (path, text) in rules::builtin_files() {
+        let file = dir.join(path);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("{}: cannot create directory", parent.display()))?;
+        }
+        crate::fsutil::write_atomic(&file, text.as_bytes())
+            .with_context(|| format!("{}: cannot write", file.display()))?;
+    }
+    eprintln!("{} rule files -> {shown}", rules::builtin_files().len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text of a built-in rule file named in a message (`<built-in>/lexicon.toml`).
+fn builtin_text(file: &str) -> Option<String> {
+    let rel = file.strip_prefix(rules::BUILTIN_DIR)?.strip_prefix('/')?;
+    let (_, text) = rules::builtin_files().iter().find(|(p, _)| *p == rel)?;
+    Some(text.to_string())
 }

@@ -381,6 +381,45 @@ fn parse<T: serde::de::DeserializeOwned + Default>(src: &Source, errors: &mut Ve
 
 const RELATIONS_WITH_ROLES: [&str; 2] = ["leads", "represents"];
 
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// Where the built-in rules say they come from, in messages and `RuleSet::files`.
+pub const BUILTIN_DIR: &str = "<built-in>";
+
+/// The default rules compiled into the binary (this crate's `rules/` when it
+/// was built): (path under the rule directory, text), sorted by path.
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    BUILTIN_RULES
+}
+
+/// The built-in files of one kind, in `rule_files` order.
+fn builtin_sources(name: &str) -> Vec<Source> {
+    let single = format!("{name}.toml");
+    let folder = format!("{name}/");
+    let pick = |(p, _): &&(&str, &str)| *p == single;
+    let more = |(p, _): &&(&str, &str)| p.starts_with(&folder) && !p[folder.len()..].contains('/');
+    let src = |(p, t): &(&str, &str)| Source {
+        path: format!("{BUILTIN_DIR}/{p}"),
+        text: t.to_string(),
+    };
+    BUILTIN_RULES
+        .iter()
+        .filter(pick)
+        .chain(BUILTIN_RULES.iter().filter(more))
+        .map(src)
+        .collect()
+}
+
+/// Loads and compiles the default rules compiled into the binary.
+pub fn load_builtin() -> Result<RuleSet, RuleErrors> {
+    let sources = [
+        builtin_sources("actors"),
+        builtin_sources("relations"),
+        builtin_sources("lexicon"),
+    ];
+    compile(Path::new(BUILTIN_DIR), sources, Vec::new())
+}
+
 /// Loads and compiles every rule file under `dir`, or returns all problems.
 pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
     let mut errors = Vec::new();
@@ -392,13 +431,22 @@ pub fn load(dir: &Path) -> Result<RuleSet, RuleErrors> {
             message: "rule directory not found".into(),
         }]));
     }
-    let actor_srcs = read_sources(dir, "actors", &mut errors);
-    let relation_srcs = read_sources(dir, "relations", &mut errors);
-    let lexicon_srcs = read_sources(dir, "lexicon", &mut errors);
+    let sources = [
+        read_sources(dir, "actors", &mut errors),
+        read_sources(dir, "relations", &mut errors),
+        read_sources(dir, "lexicon", &mut errors),
+    ];
     if !errors.is_empty() {
         // A file that cannot be read would make every reference into it an error too.
         return Err(RuleErrors(errors));
     }
+    compile(dir, sources, errors)
+}
+
+/// Compiles the sources of actors, relations and lexicon read from `dir`
+/// (`errors`: the problems found reading them).
+fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) -> Result<RuleSet, RuleErrors> {
+    let [actor_srcs, relation_srcs, lexicon_srcs] = sources;
     if actor_srcs.is_empty() {
         errors.push(RuleError {
             file: dir.join("actors").display().to_string(),

@@ -8,9 +8,12 @@ fn out(o: &std::process::Output) -> String {
 
 #[test]
 fn default_rules_check_clean() {
-    let o = run_in(&repo(), &["rules", "check"]);
+    let o = run_in(&repo(), &["rules", "check", "--rules", "rules"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out(&o).starts_with("rules: ok: "), "{}", out(&o));
+    let o = run_in(&repo(), &["rules", "check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out(&o).starts_with("<built-in>: ok: "), "{}", out(&o));
 }
 
 #[test]

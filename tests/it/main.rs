@@ -4,6 +4,7 @@
 mod authoring;
 mod bad_input;
 mod build;
+mod cli;
 mod consumers;
 mod docs;
 mod eval;

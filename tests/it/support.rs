@@ -7,13 +7,16 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `actorgraph` with none of the environment variables it reads set by the caller's shell.
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_actorgraph"));
+    c.env_remove("ACTORGRAPH_RULES").env_remove("NO_COLOR");
+    c
+}
+
 /// Runs `actorgraph ARGS` in `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run actorgraph")
+    command().args(args).current_dir(dir).output().expect("run actorgraph")
 }
 
 pub fn stderr(o: &Output) -> String {
