@@ -187,7 +187,7 @@ fn bad_rules_leave_previous_output_intact() {
             "[[relation]]\nid = \"leads\"\npolarity = \"neutral\"\ncolor = \"#000000\"\n\n[[relation]]\nid = \"represents\"\npolarity = \"neutral\"\ncolor = \"#000000\"\n\n[[pattern]]\nrelation = \"oposes\"\nname = \"x\"\nmatch = \"{S} <oppose> {T}\"\n\n[[pattern]]\nrelation = \"leads\"\nname = \"bad\"\nmatch = \"{S} (<lead> {T}\"\n\n[[relation]]\nid = \"opposes\"\npolarity = \"conflictual\"\ncolor = \"#ff0000\"\n",
         ),
     ]);
-    let o = run_in(dir.path(), &["build", "doc.txt"]);
+    let o = run_in(dir.path(), &["build", "--rules", "rules", "doc.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
