@@ -20,7 +20,10 @@ use std::path::Path;
 pub const FORMAT: &str = "actorgraph-graph";
 pub const VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Written as `GraphFileOut` (with `directed` and `multigraph`); read with
+/// serde's derive, which ignores those two keys, so files written before they
+/// existed load the same.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GraphFile {
     pub format: String,
     pub version: u32,
@@ -32,6 +35,41 @@ pub struct GraphFile {
     pub documents: Vec<DocumentRec>,
     pub nodes: Vec<NodeRec>,
     pub edges: Vec<EdgeRec>,
+}
+
+/// graph.json as written: `GraphFile` plus `"directed": true, "multigraph":
+/// true` after `generator`, so that networkx's `node_link_graph(data,
+/// edges="edges")` makes a `MultiDiGraph` (an actor pair may have several
+/// edges, one per relation and negation). The schema stays version 1: the keys
+/// are constant, and readers of version 1 ignore keys they do not know.
+#[derive(Serialize)]
+struct GraphFileOut<'a> {
+    format: &'a str,
+    version: u32,
+    generator: &'a str,
+    directed: bool,
+    multigraph: bool,
+    relations: &'a [RelationRec],
+    documents: &'a [DocumentRec],
+    nodes: &'a [NodeRec],
+    edges: &'a [EdgeRec],
+}
+
+impl Serialize for GraphFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        GraphFileOut {
+            format: &self.format,
+            version: self.version,
+            generator: &self.generator,
+            directed: true,
+            multigraph: true,
+            relations: &self.relations,
+            documents: &self.documents,
+            nodes: &self.nodes,
+            edges: &self.edges,
+        }
+        .serialize(serializer)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

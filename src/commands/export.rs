@@ -10,6 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
+#[command(after_help = "Examples:\n  \
+  actorgraph export -f graphml -o graph.graphml         # Gephi, yEd, Cytoscape desktop, networkx\n  \
+  actorgraph export -f gexf -o graph.gexf --top 100     # the 100 most central actors\n  \
+  actorgraph export -f csv -o neo4j/                    # nodes.csv and edges.csv for neo4j-admin import\n  \
+  actorgraph export -f mermaid --rel attacks,threatens  # a diagram for Markdown")]
 pub struct Args {
     /// The graph file written by `build`.
     #[arg(long, default_value = "output/graph.json")]

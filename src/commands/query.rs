@@ -316,6 +316,13 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     if let QueryCommand::Pattern(words) = &args.command {
         let words = words.clone();
         let p = split_pattern_words(&mut args, &words)?;
+        if let Err(e) = parse_pattern(&p) {
+            let first = words.first().map_or("", String::as_str);
+            match similar_subcommand(first) {
+                Some(name) => anyhow::bail!("no query {first:?}: did you mean `actorgraph query {name}`?"),
+                None => anyhow::bail!(e),
+            }
+        }
         args.command = QueryCommand::Pattern(vec![p]);
     }
     for (flag, date) in [("--since", &args.since), ("--until", &args.until)] {
@@ -357,6 +364,18 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// The subcommand a mistyped word most likely meant ("actor" -> "actors"), as clap suggests them.
+fn similar_subcommand(word: &str) -> Option<String> {
+    use clap::Subcommand;
+    let cmd = QueryCommand::augment_subcommands(clap::Command::new("query"));
+    let lower = word.to_lowercase();
+    cmd.get_subcommands()
+        .map(|c| (strsim::jaro_winkler(&lower, c.get_name()), c.get_name().to_string()))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
 }
 
 fn pattern(q: &Query, p: &str) -> anyhow::Result<Answer> {

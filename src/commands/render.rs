@@ -11,6 +11,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
+#[command(after_help = "Examples:\n  \
+  actorgraph render                                   # output/graph.svg\n  \
+  actorgraph render -o graph.png --top 50 --min-weight 2\n  \
+  actorgraph render -o graph.pdf --engine neato --rel attacks,threatens")]
 pub struct Args {
     /// The graph file written by `build`.
     #[arg(long, default_value = "output/graph.json")]

@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
+#[command(after_help = "Examples:\n  \
+  actorgraph view                                     # output/graph.html: open it in a browser\n  \
+  actorgraph view -o ukraine.html --graph ukraine/graph.json --top 100")]
 pub struct Args {
     /// The graph file written by `build`.
     #[arg(long, default_value = "output/graph.json")]

@@ -188,7 +188,13 @@ fn write_nodes(dg: &mut Scope, g: &GraphFile, communities: Option<&[usize]>) {
             .set("fillcolor", &quoted(fill), false)
             .set(
                 "tooltip",
-                &quoted(&format!("{} ({}), {} mentions", n.label, n.kind, n.mentions)),
+                &quoted(&format!(
+                    "{} ({}), {} mention{}",
+                    n.label,
+                    n.kind,
+                    n.mentions,
+                    if n.mentions == 1 { "" } else { "s" }
+                )),
                 false,
             );
     }

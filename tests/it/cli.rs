@@ -131,3 +131,58 @@ fn cargo_profiles_ship_no_debug_info_and_keep_a_profiling_profile() {
     let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
     assert!(readme.contains("cargo install --path ."));
 }
+
+#[test]
+fn help_says_what_the_commands_do() {
+    let help = |args: &[&str]| out(&run_in(&repo(), args));
+    assert!(help(&["build", "--help"])
+        .contains("Files, directories (walked for .txt/.md/.jsonl, sorted) or .jsonl(.gz) corpora"));
+    for cmd in ["export", "render", "view"] {
+        let h = help(&[cmd, "--help"]);
+        assert!(h.contains("\nExamples:\n  actorgraph "), "{cmd} --help: {h}");
+    }
+    // A mistyped subcommand is not read as a pattern.
+    let o = run_in(&repo(), &["query", "actor", "Putin"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: no query \"actor\": did you mean `actorgraph query actors`?\n"
+    );
+    // docs/query.md: 1 for an unknown actor, 2 for an error.
+    let o = run_in(&repo(), &["query", "neighbors", "Putn"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run_in(&repo(), &["query", "putin", "-[", "ukraine"]);
+    assert_eq!(o.status.code(), Some(2));
+    let doc = std::fs::read_to_string(repo().join("docs/query.md")).expect("query.md");
+    assert!(doc.contains("none or when an actor is unknown or ambiguous, 2 on an error"));
+    // One mention is not "1 mentions".
+    let dot = std::fs::read_to_string(repo().join("output/graph.dot")).expect("graph.dot");
+    assert!(dot.contains("tooltip=\"Belgium (state), 1 mention\"") && !dot.contains(" 1 mentions"));
+}
+
+#[test]
+fn graph_json_says_it_is_a_directed_multigraph() {
+    let json = std::fs::read_to_string(repo().join("output/graph.json")).expect("graph.json");
+    assert!(json.starts_with(
+        "{\n  \"format\": \"actorgraph-graph\",\n  \"version\": 1,\n  \"generator\": \"actorgraph 0.1.0\",\n  \
+         \"directed\": true,\n  \"multigraph\": true,\n  \"relations\": ["
+    ));
+    // A file written before the two keys existed loads the same.
+    let old = json.replace("  \"directed\": true,\n  \"multigraph\": true,\n", "");
+    let a = actorgraph::graphfile::GraphFile::from_json_str(&json, "new").expect("new");
+    let b = actorgraph::graphfile::GraphFile::from_json_str(&old, "old").expect("old");
+    assert_eq!(a, b);
+    assert_eq!(b.to_json_string(), json);
+}
+
+#[test]
+fn tests_name_the_shared_data_they_need() {
+    let missing = std::panic::catch_unwind(|| crate::support::shared("no-such-dir"));
+    let msg = missing.expect_err("a panic").downcast::<String>().expect("a message");
+    assert!(msg.ends_with(
+        "is missing: the tests read ../shared/no-such-dir; put the project's shared data (gold/, corpus/ukraine, \
+         corpus/news, treebanks/) beside the checkout, as README.md \"Tests\" says"
+    ));
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    assert!(readme.contains("### Tests") && readme.contains("`corpus/news/`: `reuters21578.jsonl`"));
+}

@@ -1,12 +1,12 @@
 //! `actorgraph eval` on the shared gold: the score does not drop, and a graph
 //! made from the gold itself scores 1.0.
 
-use crate::support::{repo, run_in, stderr};
+use crate::support::{repo, run_in, shared, stderr};
 use actorgraph::graphfile::{DocumentRec, EdgeRec, EvidenceRec, GraphFile, NodeRec};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn gold_dir() -> std::path::PathBuf {
-    let d = repo().join("../shared/gold");
+    let d = shared("gold");
     assert!(d.is_dir(), "{} is missing: the shared gold set is needed", d.display());
     d
 }
@@ -74,7 +74,7 @@ fn ukraine_dev_gold_score_does_not_drop() {
 /// Triples (F1, precision) of `eval` on a gold directory of Ukraine-corpus articles: `*.txt`
 /// documents are files of the corpus, the others records of `ukraine_web.jsonl`.
 fn ukraine_gold_score(dir: &str) -> (f64, f64) {
-    let corpus = repo().join("../shared/corpus/ukraine");
+    let corpus = shared("corpus/ukraine");
     assert!(
         corpus.is_dir(),
         "{} is missing: the shared corpus is needed",

@@ -8,7 +8,7 @@
 //! default few hundred (`ACTORGRAPH_FUZZ_SEED` picks another sequence); see
 //! docs/fuzzing.md.
 
-use crate::support::repo;
+use crate::support::{repo, shared};
 use actorgraph::fuzzing;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -241,7 +241,7 @@ fn extract_seeds() -> Vec<Vec<u8>> {
             s
         })
         .collect();
-    let web = std::fs::read_to_string(repo().join("../shared/corpus/ukraine/ukraine_web.jsonl")).unwrap_or_default();
+    let web = std::fs::read_to_string(shared("corpus/ukraine/ukraine_web.jsonl")).expect("read the shared corpus");
     seeds.extend(web.lines().take(3).map(|l| {
         let mut v: serde_json::Value = serde_json::from_str(l).expect("jsonl");
         let text: String = v["text"].as_str().unwrap_or("").chars().take(1500).collect();

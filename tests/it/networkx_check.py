@@ -33,7 +33,7 @@ out = {
 }
 with open(js, encoding="utf-8") as f:
     data = json.load(f)
-g = json_graph.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+g = json_graph.node_link_graph(data, edges="edges")
 out["json"] = summary(g, lambda u, v, k, d: d.get("relation") == "attacks")
 out["json"]["edge"] = {
     k: v for k, v in out["json"]["edge"].items() if k in ("relation", "weight", "negated")

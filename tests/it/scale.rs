@@ -1,7 +1,7 @@
 //! Sharding: `extract --jsonl` + `merge` give the graph of a single `build`;
 //! thread counts do not change output; bad input is reported, not lost.
 
-use crate::support::{repo, run_in, stderr, temp_tree};
+use crate::support::{repo, run_in, shared, stderr, temp_tree};
 use std::path::Path;
 
 fn ok(o: std::process::Output) -> std::process::Output {
@@ -15,7 +15,7 @@ fn rules() -> String {
 
 /// A corpus sample: Ukraine web articles and Reuters wires, as JSONL lines.
 fn corpus_lines() -> Vec<String> {
-    let shared = repo().join("../shared/corpus");
+    let shared = shared("corpus");
     let web = std::fs::read_to_string(shared.join("ukraine/ukraine_web.jsonl"))
         .expect("../shared/corpus/ukraine/ukraine_web.jsonl is needed (the shared corpus)");
     let reuters = std::fs::read_to_string(shared.join("news/reuters21578.jsonl"))
@@ -540,7 +540,7 @@ fn update_refuses_what_it_cannot_do_exactly_and_keeps_the_graph() {
 
 /// The Spark sample: 60 Ukraine web articles, 70 BBC articles and 70 Reuters wires.
 fn spark_sample() -> Vec<String> {
-    let shared = repo().join("../shared/corpus");
+    let shared = shared("corpus");
     let file = |p: &str| {
         std::fs::read_to_string(shared.join(p)).unwrap_or_else(|e| panic!("../shared/corpus/{p} is needed: {e}"))
     };
@@ -626,7 +626,7 @@ fn spark_pipe_and_merge_equal_the_single_build() {
 
 /// The first 400 kB of the Ukraine web articles on one line (line breaks made spaces).
 fn one_line_articles() -> String {
-    let web = std::fs::read_to_string(repo().join("../shared/corpus/ukraine/ukraine_web.jsonl"))
+    let web = std::fs::read_to_string(shared("corpus/ukraine/ukraine_web.jsonl"))
         .expect("../shared/corpus/ukraine/ukraine_web.jsonl is needed (the shared corpus)");
     let mut text = String::new();
     for l in web.lines() {

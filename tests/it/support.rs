@@ -33,3 +33,17 @@ pub fn temp_tree(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// `../shared/REL` beside the checkout (the gold sets, corpora and treebanks
+/// the tests read; README.md "Tests"), or a panic that says what is missing:
+/// a test never passes or skips silently without its data.
+pub fn shared(rel: &str) -> PathBuf {
+    let p = repo().join("../shared").join(rel);
+    assert!(
+        p.exists(),
+        "{} is missing: the tests read ../shared/{rel}; put the project's shared data (gold/, corpus/ukraine, \
+         corpus/news, treebanks/) beside the checkout, as README.md \"Tests\" says",
+        p.display()
+    );
+    p
+}
