@@ -68,6 +68,8 @@ pub struct ActorGraph {
     doc_actors: Option<DocumentActors>,
     /// Document ids as shared strings: a large corpus has many (node, document) pairs.
     doc_ids: HashSet<Arc<str>>,
+    /// The documents skipped as copies of others (`build --dedupe`), by id.
+    skipped: BTreeMap<String, crate::graphfile::DuplicateRec>,
 }
 
 fn evidence_key(e: &EvidenceRec) -> (&str, u64, &str, &str) {
@@ -116,6 +118,11 @@ impl ActorGraph {
 
     pub fn add_relation_type(&mut self, r: RelationRec) {
         self.relations.entry(r.id.clone()).or_insert(r);
+    }
+
+    /// Records a document left out as a copy of another.
+    pub fn add_skipped_duplicate(&mut self, d: crate::graphfile::DuplicateRec) {
+        self.skipped.entry(d.id.clone()).or_insert(d);
     }
 
     pub fn add_document(&mut self, d: DocumentRec) -> Result<(), MergeError> {
@@ -285,6 +292,9 @@ impl ActorGraph {
                 map.insert(doc, list);
             }
         }
+        for d in extras.skipped_duplicates {
+            self.add_skipped_duplicate(d);
+        }
         for r in g.relations {
             self.add_relation_type(r);
         }
@@ -326,6 +336,7 @@ impl ActorGraph {
             max_evidence: self.max_evidence,
             document_actors,
             rules: None,
+            skipped_duplicates: self.skipped.values().cloned().collect(),
         }
     }
 
@@ -814,6 +825,7 @@ mod tests {
                 max_evidence: None,
                 document_actors: Some(actors),
                 rules: None,
+                skipped_duplicates: Vec::new(),
             },
         )
         .unwrap();

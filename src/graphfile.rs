@@ -11,7 +11,8 @@
 //! and other readers ignore: `max_evidence` (the `--max-evidence` the graph was
 //! built with) and `document_actors` (each document's own actor mention
 //! counts, aliases and labels, written by `build --incremental`), so a
-//! document's contribution can be retracted exactly.
+//! document's contribution can be retracted exactly. A third,
+//! `skipped_duplicates`, lists the copies `build --dedupe` left out.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -177,11 +178,31 @@ pub struct Extras {
     /// absent when unknown or mixed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<String>,
+    /// The documents `build --dedupe` skipped as copies of earlier ones (sorted by id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped_duplicates: Vec<DuplicateRec>,
+}
+
+/// A document left out as a copy (an entry of the optional `skipped_duplicates` key).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DuplicateRec {
+    pub id: String,
+    pub path: Option<String>,
+    pub sha256: String,
+    /// The id of the document it copies (the one the build kept).
+    pub of: String,
+    /// True for the same text (sha256); else a near copy.
+    pub exact: bool,
+    /// The estimated Jaccard similarity of the word 5-shingles (1 for an exact copy).
+    pub similarity: f64,
 }
 
 impl Extras {
     pub fn is_empty(&self) -> bool {
-        self.max_evidence.is_none() && self.document_actors.is_none() && self.rules.is_none()
+        self.max_evidence.is_none()
+            && self.document_actors.is_none()
+            && self.rules.is_none()
+            && self.skipped_duplicates.is_empty()
     }
 }
 

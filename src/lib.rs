@@ -6,6 +6,7 @@
 //! stable on-disk schema that `eval`, `query` and the exporters read.
 
 pub mod commands;
+pub mod dedupe;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -8,9 +8,10 @@
 //! them with an existing graph (retracting replaced and removed documents), so
 //! the result equals a fresh build.
 
+use crate::dedupe::{Detector, Duplicate, Signature};
 use crate::extract::{Extraction, Extractor};
 use crate::graph::{self, ActorGraph, MergeError, RetractCheck};
-use crate::graphfile::{DocumentActors, Extras, GraphFile};
+use crate::graphfile::{DocumentActors, DuplicateRec, Extras, GraphFile};
 use crate::ingest::{self, Document, ReadOptions};
 use crate::rules::RuleSet;
 use anyhow::Context;
@@ -154,7 +155,7 @@ pub fn progress_bar(enabled: bool) -> ProgressBar {
 
 /// Builds the graph of in-memory documents.
 pub fn build_graph(rules: &RuleSet, docs: Vec<Document>, opts: &Options) -> anyhow::Result<(GraphFile, Vec<String>)> {
-    let (g, warnings) = run(rules, opts, |push, _| {
+    let (g, warnings) = run(rules, opts, Detector::new(), |push, _| {
         for d in docs {
             push(d);
         }
@@ -182,7 +183,7 @@ pub fn build_actor_graph(
 ) -> anyhow::Result<(ActorGraph, Vec<String>)> {
     let default = [PathBuf::from("seeds")];
     let inputs = if inputs.is_empty() { &default[..] } else { inputs };
-    run(rules, opts, |push, warnings| {
+    run(rules, opts, Detector::new(), |push, warnings| {
         Ok(ingest::read_each(inputs, opts.read, warnings, &mut |d| push(d))?)
     })
 }
@@ -260,6 +261,7 @@ pub fn update_from_paths(
          rebuild it with `build --incremental`"
     );
     let actors = extras.document_actors.unwrap_or_default();
+    let skipped_duplicates = extras.skipped_duplicates;
     let removals: BTreeSet<String> = remove.iter().cloned().collect();
     let mut report = UpdateReport {
         removed: removals.len() as u64,
@@ -285,7 +287,12 @@ pub fn update_from_paths(
             ..opts.clone()
         };
         let mut failed: Option<anyhow::Error> = None;
-        let (g, w) = run(rules, &delta_opts, |push, warnings| {
+        // New documents that copy one of the graph's (same sha256) are duplicates too.
+        let mut detector = Detector::new();
+        for d in &base.documents {
+            detector.remember_exact(&d.id, &d.sha256);
+        }
+        let (g, w) = run(rules, &delta_opts, detector, |push, warnings| {
             ingest::read_each(inputs, opts.read, warnings, &mut |d| {
                 if failed.is_some() {
                     return;
@@ -320,7 +327,15 @@ pub fn update_from_paths(
         delta = Some(g);
     }
     drop(check);
-    let g = combine(base, actors, &retract, max_evidence, incremental, delta)?;
+    let g = combine(
+        base,
+        actors,
+        skipped_duplicates,
+        &retract,
+        max_evidence,
+        incremental,
+        delta,
+    )?;
     Ok((g, warnings, report))
 }
 
@@ -328,6 +343,7 @@ pub fn update_from_paths(
 fn combine(
     mut base: GraphFile,
     mut actors: DocumentActors,
+    skipped_duplicates: Vec<DuplicateRec>,
     retract: &BTreeSet<String>,
     max_evidence: Option<usize>,
     incremental: bool,
@@ -344,6 +360,7 @@ fn combine(
         max_evidence,
         document_actors: incremental.then_some(actors),
         rules: None,
+        skipped_duplicates,
     };
     g.add_file_with(base, base_extras)?;
     if let Some(delta) = delta {
@@ -355,6 +372,7 @@ fn combine(
 fn run(
     rules: &RuleSet,
     opts: &Options,
+    mut detector: Detector,
     feed: impl FnOnce(&mut dyn FnMut(Document), &mut Vec<String>) -> anyhow::Result<()>,
 ) -> anyhow::Result<(ActorGraph, Vec<String>)> {
     let mut g = ActorGraph::new(opts.max_evidence);
@@ -367,15 +385,24 @@ fn run(
     let mut warnings = Vec::new();
     let mut merge_error: Option<MergeError> = None;
     let mut extraction_warnings = Vec::new();
+    let mut copies: Vec<(String, DuplicateRec)> = Vec::new();
     let pb = progress_bar(opts.progress);
     let started = Instant::now();
     {
         let g = &mut g;
-        let mut batcher = Batcher::new(
+        let signed = |d: &Document, ex: Extraction| (ex, Signature::of(&d.text));
+        let mut batcher = Batcher::with_map(
             rules,
             opts.jobs,
             opts.keep_boilerplate,
-            |d: &Document, ex: Extraction| {
+            signed,
+            |d: &Document, (ex, signature): (Extraction, Signature)| {
+                if let Some(dup) = detector.check(&d.id, &d.sha256, signature) {
+                    copies.push((d.origin.clone(), duplicate_record(d, dup)));
+                    if opts.read.dedupe {
+                        return;
+                    }
+                }
                 extraction_warnings.extend(ex.warnings.iter().map(|w| format!("{}: {w}", d.id)));
                 if let Err(e) = g.add(rules, d, &ex) {
                     merge_error.get_or_insert(e);
@@ -397,5 +424,55 @@ fn run(
         return Err(e.into());
     }
     warnings.extend(extraction_warnings);
+    warnings.extend(duplicate_warnings(&copies, opts.read.dedupe));
+    if opts.read.dedupe {
+        for (_, c) in copies {
+            g.add_skipped_duplicate(c);
+        }
+    }
     Ok((g, warnings))
+}
+
+pub fn duplicate_record(d: &Document, dup: Duplicate) -> DuplicateRec {
+    DuplicateRec {
+        id: d.id.clone(),
+        path: d.path.clone(),
+        sha256: d.sha256.clone(),
+        of: dup.of,
+        exact: dup.exact,
+        similarity: dup.similarity,
+    }
+}
+
+/// How many copies are named one by one in the warnings.
+const COPIES_SHOWN: usize = 10;
+
+/// The copies found, for stderr: the first `COPIES_SHOWN` by name, then a count and what to do.
+pub fn duplicate_warnings(copies: &[(String, DuplicateRec)], skipped: bool) -> Vec<String> {
+    let mut out: Vec<String> = copies
+        .iter()
+        .take(COPIES_SHOWN)
+        .map(|(origin, c)| {
+            let what = match c.exact {
+                true => "a copy".to_string(),
+                // Rounded down, and below 1: a near copy never reads "1.00".
+                false => format!(
+                    "a near copy (similarity {:.2})",
+                    (c.similarity * 100.0).floor().min(99.0) / 100.0
+                ),
+            };
+            let then = if skipped { "; skipped" } else { "" };
+            format!("{origin}: document {:?} is {what} of {:?}{then}", c.id, c.of)
+        })
+        .collect();
+    if copies.len() > COPIES_SHOWN {
+        out.push(format!("... and {} more copies", copies.len() - COPIES_SHOWN));
+    }
+    if !copies.is_empty() && !skipped {
+        out.push(format!(
+            "{} documents copy earlier ones, and their evidence counts again: --dedupe keeps only the first of each",
+            copies.len()
+        ));
+    }
+    out
 }

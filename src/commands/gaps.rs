@@ -1,9 +1,10 @@
 //! `actorgraph gaps`: what the rules miss (names no actor rule matched,
 //! sentences with actors but no relation), as a table or JSON.
 
+use crate::dedupe::{Detector, Signature};
 use crate::gaps::{Example, Gaps, Report, Scanner};
 use crate::ingest;
-use crate::pipeline::{progress_bar, show_progress, Batcher};
+use crate::pipeline::{duplicate_record, duplicate_warnings, progress_bar, show_progress, Batcher};
 use clap::Args as ClapArgs;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -45,6 +46,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let read = args.read.options();
     let pb = progress_bar(!args.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
+    let mut detector = Detector::new();
+    let mut copies = Vec::new();
     let (docs, bytes) = {
         let gaps = &mut gaps;
         let extraction_warnings = &mut extraction_warnings;
@@ -55,9 +58,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.read.keep_boilerplate,
             |d, ex| {
                 let warnings: Vec<String> = ex.warnings.iter().map(|w| format!("{}: {w}", d.id)).collect();
-                (scanner.scan(&d.text, &ex), warnings)
+                (scanner.scan(&d.text, &ex), warnings, Signature::of(&d.text))
             },
-            |d, (scan, warnings)| {
+            |d, (scan, warnings, signature)| {
+                // Copies are reported, and with --dedupe not counted again (as in `build`).
+                if let Some(dup) = detector.check(&d.id, &d.sha256, signature) {
+                    copies.push((d.origin.clone(), duplicate_record(d, dup)));
+                    if read.dedupe {
+                        return;
+                    }
+                }
                 extraction_warnings.extend(warnings);
                 gaps.add(&d.id, &d.text, scan);
             },
@@ -77,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (batcher.docs, batcher.total_bytes)
     };
     pb.finish_and_clear();
+    warnings.extend(duplicate_warnings(&copies, read.dedupe));
     for w in warnings.iter().chain(&extraction_warnings) {
         eprintln!("warning: {w}");
     }

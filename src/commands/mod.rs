@@ -29,7 +29,9 @@ pub struct ReadArgs {
     /// Warn about malformed JSONL lines and go on instead of failing.
     #[arg(long)]
     pub skip_bad_lines: bool,
-    /// Keep the first of several documents with the same id (with a warning) instead of failing.
+    /// Keep the first of several documents with the same id (instead of failing), and leave out
+    /// documents that copy an earlier one: the same text, or nearly (MinHash similarity of word
+    /// 5-shingles >= 0.8). Copies are reported either way.
     #[arg(long)]
     pub dedupe: bool,
 }
