@@ -1720,6 +1720,7 @@ impl<'r> Extractor<'r> {
             if !covered
                 && p.end + 1 == m.start
                 && is_name_word(&text[p.start..p.end])
+                && !NOT_NAMES.contains(&&text[p.start..p.end])
                 && !(1..=4).any(|l| ti >= l && self.title_at(&words, ti - l).is_some_and(|(_, len)| len >= l))
                 && !lex.leader_nouns.contains(&p.lower)
             {
@@ -3405,11 +3406,20 @@ impl<'r> Extractor<'r> {
 
     /// The mention of a person the rules do not know, named by `text[start..end]`: the rules' actor
     /// if the name's id is theirs, else the document's new actor of that id (added on first sight).
+    /// A leading honorific is no part of the name ("Colonel Viktor Trehubov"), and a known person's
+    /// name spelled another way is that person (`RuleSet::person_variant`: "Volodymyr Zelenskyi").
     fn new_person(&self, ex: &mut Extraction, text: &str, si: usize, start: usize, end: usize) -> Mention {
         let rules = self.rules;
-        let name = text[start..end].to_string();
+        let mut name = &text[start..end];
+        while let Some((first, rest)) = name.split_once(' ') {
+            match rules.lexicon.honorifics.iter().any(|h| h == first) && rest.contains(' ') {
+                true => name = rest.trim_start(),
+                false => break,
+            }
+        }
+        let name = name.to_string();
         let id = slug(&name);
-        let actor = match rules.actor(&id) {
+        let actor = match rules.actor(&id).or_else(|| rules.person_variant(&id)) {
             Some(a) => a,
             None => match ex.new_actors.iter().position(|a| a.id == id) {
                 Some(p) => rules.actors.len() + p,
@@ -4302,6 +4312,7 @@ const NOT_NAMES: &[&str] = &[
     "During",
     "Asked",
     "When",
+    "Or",
     "While",
     "Both",
     "Its",

@@ -166,6 +166,10 @@ pub struct Lexicon {
     pub leader_nouns: Vec<String>,
     pub official_nouns: Vec<String>,
     pub name_continuations: Vec<String>,
+    /// `[names] honorifics`: words before a name that are no part of it.
+    pub honorifics: Vec<String>,
+    /// `[names] variant_endings`: (from, to) word endings of transliteration variants.
+    pub variant_endings: Vec<(String, String)>,
     pub negation: Vec<String>,
     pub hedge: Vec<String>,
     pub condition: Vec<String>,
@@ -189,6 +193,8 @@ pub struct RuleSet {
     relation_index: HashMap<String, usize>,
     /// The files the rules were read from.
     pub files: Vec<PathBuf>,
+    /// Persons by the variant key of their first name: (the key of the rest, actor).
+    person_keys: HashMap<String, Vec<(String, usize)>>,
 }
 
 impl RuleSet {
@@ -219,6 +225,28 @@ impl RuleSet {
 
     pub fn actor(&self, id: &str) -> Option<usize> {
         self.actor_index.get(id).copied()
+    }
+
+    /// The one known person whose name `id` (a slug, "scott_besant") spells differently: the same
+    /// first name and a surname that is the same after `variant_key`, or of the same length (five
+    /// letters or more) with one letter changed ("besant" / "bessent" -> "besent"). None when no
+    /// person or several fit.
+    pub fn person_variant(&self, id: &str) -> Option<usize> {
+        let (first, rest) = variant_key(id, &self.lexicon.variant_endings)?;
+        let fits = |known: &str| {
+            known == rest
+                || (rest.len() >= 5
+                    && known.len() == rest.len()
+                    && known.bytes().zip(rest.bytes()).filter(|(a, b)| a != b).count() == 1)
+        };
+        let mut found = self
+            .person_keys
+            .get(&first)?
+            .iter()
+            .filter(|(k, _)| fits(k))
+            .map(|&(_, a)| a);
+        let a = found.next()?;
+        found.all(|b| b == a).then_some(a)
     }
     pub fn relation(&self, id: &str) -> Option<&Relation> {
         self.relation_index.get(id).map(|&i| &self.relations[i])
@@ -839,6 +867,7 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
     for s in actor_srcs.iter().chain(&relation_srcs).chain(&lexicon_srcs) {
         files.push(PathBuf::from(&s.path));
     }
+    let person_keys = person_keys(&actors, &lexicon.variant_endings);
     Ok(RuleSet {
         actors,
         relations,
@@ -848,7 +877,55 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
         actor_index,
         relation_index,
         files,
+        person_keys,
     })
+}
+
+/// A person's name (a slug: "volodymyr_zelenskyi") as (first name, rest) variant keys: each word
+/// with its `endings` rewritten ("zelenskyi" -> "zelensky") and doubled letters collapsed
+/// ("bessent" -> "besent"). None for a one-word name.
+pub fn variant_key(slug: &str, endings: &[(String, String)]) -> Option<(String, String)> {
+    let words: Vec<String> = slug
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut w = w.to_string();
+            if let Some((from, to)) = endings
+                .iter()
+                .find(|(from, _)| w.len() > from.len() + 2 && w.ends_with(from.as_str()))
+            {
+                w.truncate(w.len() - from.len());
+                w.push_str(to);
+            }
+            let mut out = String::new();
+            for c in w.chars() {
+                if !out.ends_with(c) {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect();
+    match words.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => Some((first.clone(), rest.join("_"))),
+        _ => None,
+    }
+}
+
+/// The variant keys of every person's id and label.
+fn person_keys(actors: &[Actor], endings: &[(String, String)]) -> HashMap<String, Vec<(String, usize)>> {
+    let mut keys: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    for (i, a) in actors.iter().enumerate().filter(|(_, a)| a.kind == Kind::Person) {
+        for name in [a.id.clone(), crate::extract::slug(&a.label)] {
+            if let Some((first, rest)) = variant_key(&name, endings) {
+                let list = keys.entry(first).or_default();
+                if !list.contains(&(rest.clone(), i)) {
+                    list.push((rest, i));
+                }
+            }
+        }
+    }
+    keys
 }
 
 /// The spellings an alias is matched in: curly and straight apostrophes alike,
@@ -950,6 +1027,13 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
         lex.leader_nouns.extend(f.leader_nouns);
         lex.official_nouns.extend(f.official_nouns);
         lex.name_continuations.extend(f.name_continuations);
+        lex.honorifics.extend(f.names.honorifics);
+        lex.variant_endings.extend(
+            f.names
+                .variant_endings
+                .into_iter()
+                .map(|[from, to]| (from.to_lowercase(), to.to_lowercase())),
+        );
         lex.negation.extend(f.flags.negation);
         lex.hedge.extend(f.flags.hedge);
         lex.condition.extend(f.flags.condition);

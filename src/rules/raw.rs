@@ -146,6 +146,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub name_continuations: Vec<String>,
     #[serde(default)]
+    pub names: Names,
+    #[serde(default)]
     pub flags: Flags,
     #[serde(default)]
     pub attribution: Attribution,
@@ -153,6 +155,20 @@ pub struct LexiconFile {
     pub boilerplate: Boilerplate,
     #[serde(default)]
     pub verbs: Verbs,
+}
+
+/// How the names of persons the rules do not know are read.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Words before a name that are no part of it: "Colonel Viktor Trehubov" is Viktor Trehubov.
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    /// Word endings that transliterations spell differently, as [from, to] pairs applied to each
+    /// word of a name (lowercase ASCII) before doubled letters are collapsed: a new name that then
+    /// equals a known person's is that person ("Volodymyr Zelenskyi").
+    #[serde(default)]
+    pub variant_endings: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Deserialize, Default)]

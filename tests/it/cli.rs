@@ -186,3 +186,139 @@ fn tests_name_the_shared_data_they_need() {
     let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
     assert!(readme.contains("### Tests") && readme.contains("`corpus/news/`: `reuters21578.jsonl`"));
 }
+
+/// A seed article, an exact copy, a near copy under another byline in a JSONL corpus, and another article.
+fn copies_tree() -> tempfile::TempDir {
+    let a = std::fs::read_to_string(repo().join("seeds/000_cb883c9b1bea4990.txt")).expect("seed");
+    let near = format!(
+        "By Jane Doe, staff reporter\n\n{}\nRead more at example.org",
+        a.replace("\n\n", "\n")
+    );
+    let line = serde_json::json!({"id": "wire-1", "text": near}).to_string();
+    let other = std::fs::read_to_string(repo().join("seeds/001_159deea72919d583.txt")).expect("seed");
+    temp_tree(&[
+        ("in/a.txt", &a),
+        ("in/b.txt", &a),
+        ("in/c.jsonl", &format!("{line}\n")),
+        ("in/d.txt", &other),
+    ])
+}
+
+#[test]
+fn copies_are_reported_and_dedupe_skips_and_records_them() {
+    let dir = copies_tree();
+    let o = run_in(dir.path(), &["build", "-q", "in", "-o", "all"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "warning: in/b.txt: document \"b.txt\" is a copy of \"a.txt\"\n\
+         warning: in/c.jsonl:1: document \"wire-1\" is a near copy (similarity 0.99) of \"a.txt\"\n\
+         warning: 2 documents copy earlier ones, and their evidence counts again: --dedupe keeps only the first of each\n"
+    );
+    let o = run_in(dir.path(), &["build", "-q", "--dedupe", "in", "-o", "kept"]);
+    assert_eq!(
+        stderr(&o),
+        "warning: in/b.txt: document \"b.txt\" is a copy of \"a.txt\"; skipped\n\
+         warning: in/c.jsonl:1: document \"wire-1\" is a near copy (similarity 0.99) of \"a.txt\"; skipped\n"
+    );
+    let read = |p: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join(p)).expect("graph.json")).expect("json")
+    };
+    let (all, kept) = (read("all/graph.json"), read("kept/graph.json"));
+    let ids = |g: &serde_json::Value| -> Vec<String> {
+        g["documents"]
+            .as_array()
+            .expect("docs")
+            .iter()
+            .map(|d| d["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    assert_eq!(ids(&all), ["a.txt", "b.txt", "d.txt", "wire-1"]);
+    assert_eq!(ids(&kept), ["a.txt", "d.txt"]);
+    assert_eq!(all.get("skipped_duplicates"), None);
+    let sha = &kept["documents"][0]["sha256"];
+    assert_eq!(
+        kept["skipped_duplicates"],
+        serde_json::json!([
+            {"id": "b.txt", "path": "in/b.txt", "sha256": sha, "of": "a.txt", "exact": true, "similarity": 1.0},
+            {"id": "wire-1", "path": null, "sha256": kept["skipped_duplicates"][1]["sha256"], "of": "a.txt",
+             "exact": false, "similarity": kept["skipped_duplicates"][1]["similarity"]}
+        ])
+    );
+    // The kept graph is the graph of the first copy and the other article alone.
+    let o = run_in(dir.path(), &["build", "-q", "in/a.txt", "in/d.txt", "-o", "alone"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(kept["edges"], read("alone/graph.json")["edges"]);
+    // gaps reports the same copies.
+    let o = run_in(dir.path(), &["gaps", "-q", "--dedupe", "in", "--limit", "1"]);
+    assert!(stderr(&o).starts_with("warning: in/b.txt: document \"b.txt\" is a copy of \"a.txt\"; skipped\n"));
+}
+
+#[test]
+fn the_ukraine_corpus_holds_sixteen_copies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = crate::support::shared("corpus/ukraine");
+    let o = run_in(
+        dir.path(),
+        &["build", "-q", "--dedupe", corpus.to_str().expect("utf8"), "-o", "out"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/graph.json")).expect("graph"))
+            .expect("json");
+    let pairs: Vec<String> = g["skipped_duplicates"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|d| format!("{} {}", d["id"].as_str().expect("id"), d["of"].as_str().expect("of")))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            "ua-07966ad3bee8 uk_002.txt",
+            "ua-1d965d5d9473 uk_019.txt",
+            "ua-3ecb7314caec uk_012.txt",
+            "ua-562f5418679e uk_028.txt",
+            "ua-6d2967b4262d uk_007.txt",
+            "ua-75e6f573f1a4 uk_006.txt",
+            "ua-7a6e0f376cb1 uk_005.txt",
+            "ua-7d5d9fd97c29 uk_013.txt",
+            "ua-8921d5fdc2cf uk_010.txt",
+            "ua-a93832c3aabe ua-139f97b8355d",
+            "ua-b641fe4141c5 uk_004.txt",
+            "ua-c1863130a6cd uk_021.txt",
+            "ua-cadf8e622d28 uk_023.txt",
+            "ua-cba3b607e3bb uk_017.txt",
+            "ua-e0fd3aa05168 uk_022.txt",
+            "ua-f0a21622f39a uk_015.txt",
+        ]
+    );
+    assert_eq!(g["documents"].as_array().expect("docs").len(), 88 - 16);
+}
+
+#[test]
+fn spelling_variants_and_honorifics_name_the_known_person() {
+    let dir = temp_tree(&[(
+        "doc.txt",
+        "Ukrainian President Volodymyr Zelenskyi met US Treasury Secretary Scott Besant in Kyiv. \
+         Ukrainian military spokesman Colonel Viktor Trehubov said Russia attacked Kharkiv. \
+         But Zelenskyy rejected the demands of Russia. Ukraine's military spokesman, Viktor Trehubov, condemned Russia.\n",
+    )]);
+    let o = run_in(dir.path(), &["build", "-q", "doc.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g = actorgraph::graphfile::GraphFile::load(&dir.path().join("output/graph.json")).expect("graph");
+    let persons: Vec<String> = g
+        .nodes
+        .iter()
+        .filter(|n| n.kind == "person")
+        .map(|n| format!("{} {:?}", n.id, n.aliases))
+        .collect();
+    assert_eq!(
+        persons,
+        [
+            "scott_bessent [\"Scott Besant\"]",
+            "viktor_trehubov [\"Colonel Viktor Trehubov\", \"Viktor Trehubov\"]",
+            "volodymyr_zelensky [\"Volodymyr Zelenskyi\", \"Zelenskyy\"]",
+        ]
+    );
+}
