@@ -1,7 +1,7 @@
 //! The `actorgraph` binary: parses arguments, calls into the library, prints
 //! errors with their context chain, and maps outcomes to exit codes.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 use actorgraph::commands;
@@ -46,6 +46,10 @@ enum Command {
     Parse(commands::parse::Args),
     /// The tagger and parser: train from UD treebanks, score, describe the model.
     Syntax(commands::syntax::Args),
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
+    Completions(commands::completions::Args),
+    /// Print the man page (or write one per command with --dir).
+    Man(commands::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +76,8 @@ fn main() -> ExitCode {
         Command::View(args) => commands::view::run(args),
         Command::Parse(args) => commands::parse::run(args),
         Command::Syntax(args) => commands::syntax::run(args),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man(args) => commands::completions::man(args, Cli::command()),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 //! `run(args) -> anyhow::Result<ExitCode>`.
 
 pub mod build;
+pub mod completions;
 pub mod eval;
 pub mod explain;
 pub mod export;
@@ -34,6 +35,13 @@ pub struct ReadArgs {
     /// 5-shingles >= 0.8). Copies are reported either way.
     #[arg(long)]
     pub dedupe: bool,
+}
+
+/// Whether to color what goes to stderr: a terminal, and no `NO_COLOR` (https://no-color.org:
+/// set and not empty).
+pub fn color_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// `--rules DIR`, else `ACTORGRAPH_RULES`, else the rules built into the binary.

@@ -5,7 +5,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -130,7 +130,7 @@ fn check(rules: &super::RulesArg) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
-            eprint!("{}", render(&errors, std::io::stderr().is_terminal()));
+            eprint!("{}", render(&errors, super::color_stderr()));
             eprintln!(
                 "{} error{} in {}",
                 errors.0.len(),

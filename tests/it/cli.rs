@@ -322,3 +322,67 @@ fn spelling_variants_and_honorifics_name_the_known_person() {
         ]
     );
 }
+
+#[test]
+fn completions_and_man_pages_come_from_the_cli() {
+    for (shell, start) in [
+        ("bash", "_actorgraph() {"),
+        ("zsh", "#compdef actorgraph"),
+        ("fish", "# Print an optspec for argparse to handle cmd's options"),
+    ] {
+        let o = run_in(&repo(), &["completions", shell]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let script = out(&o);
+        assert!(
+            script.starts_with(start),
+            "{shell}: {}",
+            &script[..80.min(script.len())]
+        );
+        assert!(script.contains("dedupe") && script.contains("export"), "{shell}");
+    }
+    let o = run_in(&repo(), &["man"]);
+    let page = out(&o);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        "{}",
+        &page[..80.min(page.len())]
+    );
+    assert!(
+        page.contains(".TH actorgraph 1") && page.contains("actorgraph\\-build(1)"),
+        "{page}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = run_in(dir.path(), &["man", "--dir", "man1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in [
+        "actorgraph.1",
+        "actorgraph-build.1",
+        "actorgraph-query-neighbors.1",
+        "actorgraph-rules-export.1",
+    ] {
+        assert!(dir.path().join("man1").join(page).is_file(), "{page}");
+    }
+}
+
+#[test]
+fn no_color_turns_colors_off() {
+    // Colors go only to a terminal; NO_COLOR wins even there (script(1) gives a terminal).
+    let dir = temp_tree(&[("r/actors.toml", "[[actor]]\nid = \"X\"\n"), ("r/relations.toml", "")]);
+    let run = |no_color: bool| {
+        let mut c = std::process::Command::new("script");
+        let bin = env!("CARGO_BIN_EXE_actorgraph");
+        c.args(["-qec", &format!("{bin} rules check --rules r"), "/dev/null"])
+            .current_dir(dir.path());
+        c.env_remove("NO_COLOR").stdin(std::process::Stdio::null());
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        String::from_utf8_lossy(&c.output().expect("script(1) runs").stdout).into_owned()
+    };
+    assert!(run(false).contains("\u{1b}["), "colored on a terminal");
+    let plain = run(true);
+    assert!(
+        !plain.contains("\u{1b}[") && plain.contains("error: missing field `label`"),
+        "{plain}"
+    );
+}
