@@ -366,6 +366,8 @@ pub struct DocScan {
     lowercase: Vec<(u64, u32)>,
     unrelated: Vec<Unrelated>,
     sentences: Vec<(usize, usize)>,
+    /// The persons the rules do not know that the document names: (id, label).
+    persons: Vec<(String, String)>,
 }
 
 /// The per-rule-set tables `scan` needs, built once and shared by every document.
@@ -438,7 +440,15 @@ impl<'r> Scanner<'r> {
     /// Reads one document: the names no rule matched, the lowercase words, and
     /// the sentences with two or more actors and no relation.
     pub fn scan(&self, text: &str, ex: &Extraction) -> DocScan {
-        let mut scan = DocScan::default();
+        let mut scan = DocScan {
+            persons: ex
+                .new_actors
+                .iter()
+                .filter(|a| a.kind == crate::rules::Kind::Person)
+                .map(|a| (a.id.clone(), a.label.clone()))
+                .collect(),
+            ..DocScan::default()
+        };
         let mut lowercase: FxHashMap<u64, u32> = FxHashMap::default();
         let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ex.sentences.len()];
         for (i, m) in ex.mentions.iter().enumerate() {
@@ -926,6 +936,8 @@ pub struct Gaps {
     unrelated: u64,
     without_verb: u64,
     verbs: FxHashMap<String, VerbEntry>,
+    /// Persons the rules do not know: id -> (label first seen, documents).
+    persons: std::collections::BTreeMap<String, (String, u64)>,
 }
 
 /// Longest example sentence kept, in bytes; longer ones end with "…".
@@ -973,6 +985,9 @@ impl Gaps {
             };
             stat.add(doc, || sentence(hit.sentence).into_boxed_str());
         }
+        for (id, label) in scan.persons {
+            self.persons.entry(id).or_insert((label, 0)).1 += 1;
+        }
         for (h, n) in scan.lowercase {
             *self.lowercase.entry(h).or_default() += u64::from(n);
         }
@@ -994,6 +1009,62 @@ impl Gaps {
                 }
             }
         }
+    }
+
+    /// Persons the rules do not know that look like another person under another name: the same
+    /// name after leading words ("colonel_viktor_trehubov" and "viktor_trehubov"), or the same
+    /// first name and a surname spelled another way (`rules::same_surname_key`) as another new
+    /// person. A new name that spells a person of the rules another way was already read as that
+    /// person (`RuleSet::person_variant`), unless two fit. Sorted by id.
+    pub fn likely_duplicates(&self, rules: &RuleSet) -> Vec<DuplicateRow> {
+        let endings = &rules.lexicon.variant_endings;
+        let is_person = |id: &str| {
+            rules
+                .actor(id)
+                .is_some_and(|a| rules.actors[a].kind == crate::rules::Kind::Person)
+        };
+        let label = |id: &str| match rules.actor(id) {
+            Some(a) => rules.actors[a].label.clone(),
+            None => self.persons.get(id).map(|(l, _)| l.clone()).unwrap_or_default(),
+        };
+        let mut by_first: std::collections::BTreeMap<String, Vec<(&str, String)>> = Default::default();
+        for id in self.persons.keys() {
+            if let Some((first, rest)) = crate::rules::variant_key(id, endings) {
+                by_first.entry(first).or_default().push((id, rest));
+            }
+        }
+        let mut rows = Vec::new();
+        for (id, (name, documents)) in &self.persons {
+            // Leading words: the longest remainder of two words or more that names a person.
+            let words: Vec<&str> = id.split('_').collect();
+            let shorter = (1..words.len().saturating_sub(1))
+                .map(|k| words[k..].join("_"))
+                .find(|rest| is_person(rest) || self.persons.contains_key(rest));
+            let (of, why) = match shorter {
+                Some(of) => (of, "words before the name"),
+                None => {
+                    let Some((first, rest)) = crate::rules::variant_key(id, endings) else {
+                        continue;
+                    };
+                    let earlier = by_first.get(&first).into_iter().flatten().find(|(other, other_rest)| {
+                        *other < id.as_str() && crate::rules::same_surname_key(other_rest, &rest)
+                    });
+                    match earlier {
+                        Some((other, _)) => (other.to_string(), "spelling"),
+                        None => continue,
+                    }
+                }
+            };
+            rows.push(DuplicateRow {
+                id: id.clone(),
+                name: name.clone(),
+                documents: *documents,
+                of_name: label(&of),
+                of,
+                why,
+            });
+        }
+        rows
     }
 
     /// The report: the `limit` most frequent names and verbs.
@@ -1139,8 +1210,23 @@ impl Gaps {
             without_verb: self.without_verb,
             distinct_verbs,
             verbs,
+            duplicates: Vec::new(),
         }
     }
+}
+
+/// A person the rules do not know that looks like another under another name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateRow {
+    pub id: String,
+    pub name: String,
+    /// Documents that name it.
+    pub documents: u64,
+    /// The id of the person it looks like (of the rules or new).
+    pub of: String,
+    pub of_name: String,
+    /// "words before the name" or "spelling".
+    pub why: &'static str,
 }
 
 /// A name no rule matched.
@@ -1177,6 +1263,8 @@ pub struct Report {
     pub distinct_verbs: usize,
     /// Most frequent first (count, then verb).
     pub verbs: Vec<VerbRow>,
+    /// Persons under two names (`Gaps::likely_duplicates`; empty unless asked for).
+    pub duplicates: Vec<DuplicateRow>,
 }
 
 /// Runs the whole analysis over in-memory documents `(id, text)` (for tests and small inputs).
@@ -1188,7 +1276,11 @@ pub fn analyze(rules: &RuleSet, docs: &[(&str, &str)], limit: usize, examples: u
         let ex = x.extract(text, None, false);
         gaps.add(id, text, scanner.scan(text, &ex));
     }
-    gaps.report(limit)
+    let duplicates = gaps.likely_duplicates(rules);
+    Report {
+        duplicates,
+        ..gaps.report(limit)
+    }
 }
 
 #[cfg(test)]

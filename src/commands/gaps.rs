@@ -91,7 +91,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in warnings.iter().chain(&extraction_warnings) {
         eprintln!("warning: {w}");
     }
-    let report = gaps.report(args.limit);
+    let duplicates = gaps.likely_duplicates(&rules);
+    let report = crate::gaps::Report {
+        duplicates,
+        ..gaps.report(args.limit)
+    };
     if args.json {
         super::print_out(&(serde_json::to_string_pretty(&to_json(&report)).expect("json") + "\n"))?;
     } else {
@@ -131,6 +135,9 @@ pub fn to_json(r: &Report) -> serde_json::Value {
                 "example": example_json(&n.example, false),
             })).collect::<Vec<_>>(),
         },
+        "duplicates": r.duplicates.iter().map(|d| json!({
+            "id": d.id, "name": d.name, "documents": d.documents, "of": d.of, "of_name": d.of_name, "why": d.why,
+        })).collect::<Vec<_>>(),
         "unrelated": {
             "sentences": r.unrelated_sentences,
             "without_verb": r.without_verb,
@@ -198,6 +205,25 @@ pub fn render_table(r: &Report) -> String {
                     e.sentence
                 ));
             }
+        }
+    }
+    if !r.duplicates.is_empty() {
+        o.push_str(&format!(
+            "\nLikely duplicates: {} persons under a second name (add the spelling as an alias, or the \
+             word to [names] honorifics in the lexicon)\n",
+            r.duplicates.len()
+        ));
+        for d in &r.duplicates {
+            o.push_str(&format!(
+                "  {} ({}, {} doc{})  ~  {} ({}): {}\n",
+                d.id,
+                d.name,
+                d.documents,
+                if d.documents == 1 { "" } else { "s" },
+                d.of,
+                d.of_name,
+                d.why
+            ));
         }
     }
     o

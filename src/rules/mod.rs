@@ -233,21 +233,16 @@ impl RuleSet {
     /// person or several fit.
     pub fn person_variant(&self, id: &str) -> Option<usize> {
         let (first, rest) = variant_key(id, &self.lexicon.variant_endings)?;
-        let fits = |known: &str| {
-            known == rest
-                || (rest.len() >= 5
-                    && known.len() == rest.len()
-                    && known.bytes().zip(rest.bytes()).filter(|(a, b)| a != b).count() == 1)
-        };
         let mut found = self
             .person_keys
             .get(&first)?
             .iter()
-            .filter(|(k, _)| fits(k))
+            .filter(|(k, _)| same_surname_key(k, &rest))
             .map(|&(_, a)| a);
         let a = found.next()?;
         found.all(|b| b == a).then_some(a)
     }
+
     pub fn relation(&self, id: &str) -> Option<&Relation> {
         self.relation_index.get(id).map(|&i| &self.relations[i])
     }
@@ -910,6 +905,12 @@ pub fn variant_key(slug: &str, endings: &[(String, String)]) -> Option<(String, 
         [first, rest @ ..] if !rest.is_empty() => Some((first.clone(), rest.join("_"))),
         _ => None,
     }
+}
+
+/// Whether two surname keys (of `variant_key`) are one name: equal, or of the same length (five
+/// letters or more) with one letter changed.
+pub fn same_surname_key(a: &str, b: &str) -> bool {
+    a == b || (b.len() >= 5 && a.len() == b.len() && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1)
 }
 
 /// The variant keys of every person's id and label.

@@ -386,3 +386,33 @@ fn no_color_turns_colors_off() {
         "{plain}"
     );
 }
+
+#[test]
+fn gaps_lists_persons_under_two_names() {
+    let dir = temp_tree(&[(
+        "a.txt",
+        "Brigadier Jane Doe said Russia attacked Ukraine.\n\nJane Doe said the talks failed.\n\n\
+         Ivan Petrenko said Russia attacked Kharkiv.\n\nIvan Petrenco said the front held.\n",
+    )]);
+    let o = run_in(dir.path(), &["gaps", "-q", "a.txt", "--limit", "0", "--examples", "0"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = out(&o);
+    let tail = &text[text.find("\nLikely duplicates").expect("a duplicates section")..];
+    assert_eq!(
+        tail,
+        "\nLikely duplicates: 2 persons under a second name (add the spelling as an alias, or the word to [names] \
+         honorifics in the lexicon)\n  \
+         brigadier_jane_doe (Brigadier Jane Doe, 1 doc)  ~  jane_doe (Jane Doe): words before the name\n  \
+         ivan_petrenko (Ivan Petrenko, 1 doc)  ~  ivan_petrenco (Ivan Petrenco): spelling\n"
+    );
+    let o = run_in(dir.path(), &["gaps", "-q", "a.txt", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        v["duplicates"][0],
+        serde_json::json!({"id": "brigadier_jane_doe", "name": "Brigadier Jane Doe", "documents": 1,
+                           "of": "jane_doe", "of_name": "Jane Doe", "why": "words before the name"})
+    );
+    // None on the seeds: the section is left out.
+    let o = run_in(&repo(), &["gaps", "-q", "--limit", "1"]);
+    assert!(!out(&o).contains("Likely duplicates"));
+}
