@@ -1,6 +1,7 @@
 //! `actorgraph gaps`: what the rules miss (names no actor rule matched,
 //! sentences with actors but no relation), as a table or JSON.
 
+use super::thousands;
 use crate::dedupe::{Detector, Signature};
 use crate::gaps::{Example, Gaps, Report, Scanner};
 use crate::ingest;
@@ -156,10 +157,10 @@ pub fn render_table(r: &Report) -> String {
     let mut o = String::new();
     o.push_str(&format!(
         "{} documents, {} sentences\n\nUnmatched names: {} distinct, {} occurrences{}\n",
-        r.documents,
-        r.sentences,
-        r.distinct_names,
-        r.name_occurrences,
+        thousands(r.documents),
+        thousands(r.sentences),
+        thousands(r.distinct_names as u64),
+        thousands(r.name_occurrences),
         if r.names.len() < r.distinct_names {
             format!("; the {} most frequent", r.names.len())
         } else {
@@ -184,10 +185,14 @@ pub fn render_table(r: &Report) -> String {
     }
     o.push_str(&format!(
         "\nSentences with two or more actors and no relation: {}, {} without a verb; by verb{}\n",
-        r.unrelated_sentences,
-        r.without_verb,
+        thousands(r.unrelated_sentences),
+        thousands(r.without_verb),
         if r.verbs.len() < r.distinct_verbs {
-            format!(" (the {} most frequent of {})", r.verbs.len(), r.distinct_verbs)
+            format!(
+                " (the {} most frequent of {})",
+                r.verbs.len(),
+                thousands(r.distinct_verbs as u64)
+            )
         } else {
             String::new()
         }

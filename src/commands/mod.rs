@@ -37,6 +37,19 @@ pub struct ReadArgs {
     pub dedupe: bool,
 }
 
+/// A count for reading: 1090743 -> "1,090,743".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether to color what goes to stderr: a terminal, and no `NO_COLOR` (https://no-color.org:
 /// set and not empty).
 pub fn color_stderr() -> bool {
@@ -208,12 +221,24 @@ pub fn write_graph_files(
     if !quiet {
         eprintln!(
             "{} documents, {} actors, {} relations -> {}, {}",
-            graph.documents.len(),
-            graph.nodes.len(),
-            graph.edges.len(),
+            thousands(graph.documents.len() as u64),
+            thousands(graph.nodes.len() as u64),
+            thousands(graph.edges.len() as u64),
             json.display(),
             dot.display()
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        let t = |n| super::thousands(n);
+        assert_eq!(
+            [t(0), t(999), t(1000), t(65536), t(1090743)],
+            ["0", "999", "1,000", "65,536", "1,090,743"]
+        );
+    }
 }

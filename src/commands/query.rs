@@ -40,6 +40,9 @@ pub struct Args {
     /// One JSON value instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Name actors by id in tables and paths (default: by label, "Vladimir Putin").
+    #[arg(long, global = true)]
+    pub ids: bool,
     /// For edge listings (edges, patterns, between, subgraph): the result as a diagram (dot)
     /// or as a graph file in the graph.json schema (json), to feed `dot` or a visualization tool.
     #[arg(long, global = true, value_parser = ["dot", "json"])]
@@ -234,15 +237,45 @@ fn edge_json(e: &EdgeRec) -> Value {
            "first_seen": e.first_seen, "last_seen": e.last_seen})
 }
 
-fn edge_rows(edges: &[&EdgeRec]) -> Vec<Vec<String>> {
+/// How tables name actors: by label, or by id with `--ids`.
+struct Names {
+    labels: std::collections::HashMap<String, String>,
+}
+
+impl Names {
+    fn new(g: &GraphFile, ids: bool) -> Names {
+        let labels = match ids {
+            true => Default::default(),
+            false => g.nodes.iter().map(|n| (n.id.clone(), n.label.clone())).collect(),
+        };
+        Names { labels }
+    }
+    fn of(&self, id: &str) -> String {
+        self.labels.get(id).cloned().unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// A centrality score for reading: degree is a count, the others have four significant digits.
+fn score_text(by: &str, s: f64) -> String {
+    match by {
+        "degree" => format!("{s:.0}"),
+        _ if s == 0.0 || s.abs() >= 1000.0 => format!("{s:.0}"),
+        _ => {
+            let digits = (3 - s.abs().log10().floor() as i32).clamp(0, 12) as usize;
+            format!("{s:.digits$}")
+        }
+    }
+}
+
+fn edge_rows(edges: &[&EdgeRec], names: &Names) -> Vec<Vec<String>> {
     edges
         .iter()
         .map(|e| {
             let arrow = if e.symmetric { "--" } else { "->" };
             vec![
-                e.source.clone(),
+                names.of(&e.source),
                 format!("{arrow} {} {arrow}", e.relation),
-                e.target.clone(),
+                names.of(&e.target),
                 e.weight.to_string(),
                 flags(e),
             ]
@@ -250,13 +283,13 @@ fn edge_rows(edges: &[&EdgeRec]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn hop_text(p: &[Hop]) -> String {
-    let mut s = p.first().map(|h| h.from.clone()).unwrap_or_default();
+fn hop_text(p: &[Hop], names: &Names) -> String {
+    let mut s = p.first().map(|h| names.of(&h.from)).unwrap_or_default();
     for h in p {
         if h.reversed {
-            s.push_str(&format!(" <-{}- {}", h.relation, h.to));
+            s.push_str(&format!(" <-{}- {}", h.relation, names.of(&h.to)));
         } else {
-            s.push_str(&format!(" -{}-> {}", h.relation, h.to));
+            s.push_str(&format!(" -{}-> {}", h.relation, names.of(&h.to)));
         }
     }
     s
@@ -298,6 +331,7 @@ fn split_pattern_words(args: &mut Args, words: &[String]) -> anyhow::Result<Stri
         };
         match flag {
             "--json" => args.json = true,
+            "--ids" => args.ids = true,
             "--graph" => args.graph = PathBuf::from(value("--graph")?),
             "--since" => args.since = Some(value("--since")?),
             "--until" => args.until = Some(value("--until")?),
@@ -337,8 +371,8 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     let g = restrict_dates(&full, args.since.as_deref(), args.until.as_deref());
     let q = Query::new(&g);
     let answer = match &args.command {
-        QueryCommand::Pattern(words) => pattern(&q, &words.join(" ")),
-        c => answer(&q, c),
+        QueryCommand::Pattern(words) => pattern(&q, &words.join(" "), args.ids),
+        c => answer(&q, c, args.ids),
     };
     match answer {
         Ok(a) => {
@@ -378,7 +412,7 @@ fn similar_subcommand(word: &str) -> Option<String> {
         .map(|(_, name)| name)
 }
 
-fn pattern(q: &Query, p: &str) -> anyhow::Result<Answer> {
+fn pattern(q: &Query, p: &str, ids: bool) -> anyhow::Result<Answer> {
     let pat = parse_pattern(p).map_err(anyhow::Error::msg)?;
     let s = pat.source.as_deref().map(|x| q.resolve(x)).transpose()?;
     let t = pat.target.as_deref().map(|x| q.resolve(x)).transpose()?;
@@ -397,7 +431,7 @@ fn pattern(q: &Query, p: &str) -> anyhow::Result<Answer> {
         });
         union(&mut edges, back);
     }
-    Ok(edge_answer(q.g, &edges))
+    Ok(edge_answer(q.g, &edges, ids))
 }
 
 /// Appends the edges of `more` not already in `edges` (the same record, by address).
@@ -406,20 +440,23 @@ fn union<'a>(edges: &mut Vec<&'a EdgeRec>, more: Vec<&'a EdgeRec>) {
     edges.extend(more.into_iter().filter(|e| !have.contains(&(*e as *const EdgeRec))));
 }
 
-fn edge_answer(g: &GraphFile, edges: &[&EdgeRec]) -> Answer {
+fn edge_answer(g: &GraphFile, edges: &[&EdgeRec], ids: bool) -> Answer {
     Answer {
         graph: Some(crate::query::graph_of(g, edges, &[])),
         text: if edges.is_empty() {
             String::new()
         } else {
-            table(&["SOURCE", "RELATION", "TARGET", "WEIGHT", "FLAGS"], &edge_rows(edges))
+            table(
+                &["SOURCE", "RELATION", "TARGET", "WEIGHT", "FLAGS"],
+                &edge_rows(edges, &Names::new(g, ids)),
+            )
         },
         json: Value::Array(edges.iter().map(|e| edge_json(e)).collect()),
         found: !edges.is_empty(),
     }
 }
 
-fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
+fn answer(q: &Query, c: &QueryCommand, ids: bool) -> anyhow::Result<Answer> {
     Ok(match c {
         QueryCommand::Actors { kind, sort } => {
             let rows = q.actors(kind.as_deref(), sort);
@@ -502,7 +539,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 min_weight: *min_weight,
                 doc: doc.clone(),
             };
-            edge_answer(q.g, &q.edges(&f))
+            edge_answer(q.g, &q.edges(&f), ids)
         }
         QueryCommand::Path {
             a,
@@ -525,7 +562,10 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                 q.shortest_path(a, b, relations).into_iter().collect()
             };
             Answer {
-                text: paths.iter().map(|p| format!("{}\n", hop_text(p))).collect(),
+                text: {
+                    let names = Names::new(q.g, ids);
+                    paths.iter().map(|p| format!("{}\n", hop_text(p, &names))).collect()
+                },
                 json: Value::Array(paths.iter().map(|p| hops_json(p)).collect()),
                 found: !paths.is_empty(),
                 graph: None,
@@ -541,6 +581,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
             });
             let mut text = String::new();
             let mut items = Vec::new();
+            let names = Names::new(q.g, ids);
             for e in &edges {
                 for ev in &e.evidence {
                     let mut f = Vec::new();
@@ -555,9 +596,9 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
                     }
                     text.push_str(&format!(
                         "{} {} {}  {}:{}..{}  rule {}  trigger {:?}{}\n  {}\n",
-                        e.source,
+                        names.of(&e.source),
                         e.relation,
-                        e.target,
+                        names.of(&e.target),
                         ev.doc,
                         ev.start,
                         ev.end,
@@ -586,7 +627,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
             let rows = q.top(by, *limit);
             let cells: Vec<Vec<String>> = rows
                 .iter()
-                .map(|(id, l, s)| vec![id.clone(), l.clone(), format!("{s:.4}")])
+                .map(|(id, l, s)| vec![id.clone(), l.clone(), score_text(by, *s)])
                 .collect();
             Answer {
                 text: if rows.is_empty() {
@@ -617,7 +658,7 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
             });
             union(&mut edges, back);
             let net = q.stance(a).into_iter().find(|r| r.id == q.id(b)).map_or(0, |r| r.net);
-            let mut ans = edge_answer(q.g, &edges);
+            let mut ans = edge_answer(q.g, &edges, ids);
             if ans.found {
                 ans.text.push_str(&format!(
                     "net stance: {net:+} (cooperative minus conflictual weight, negated edges aside)\n"
@@ -659,12 +700,12 @@ fn answer(q: &Query, c: &QueryCommand) -> anyhow::Result<Answer> {
             let roots = actors.iter().map(|a| q.resolve(a)).collect::<Result<Vec<_>, _>>()?;
             let sub = q.subgraph(&roots, *depth);
             let edges: Vec<&EdgeRec> = sub.edges.iter().collect();
-            let mut ans = edge_answer(&sub, &edges);
+            let mut ans = edge_answer(&sub, &edges, ids);
             ans.found = !sub.nodes.is_empty();
             ans.graph = Some(sub.clone());
             ans
         }
-        QueryCommand::Pattern(words) => pattern(q, &words.join(" "))?,
+        QueryCommand::Pattern(words) => pattern(q, &words.join(" "), ids)?,
         QueryCommand::Timeline { a, b, by } => {
             let a = q.resolve(a)?;
             let b = b.as_deref().map(|x| q.resolve(x)).transpose()?;

@@ -57,6 +57,18 @@ fn actors_edges_and_patterns() {
         (
             0,
             "SOURCE  RELATION         TARGET   WEIGHT  FLAGS\n\
+             Russia  -> attacks ->    Poland   1       negated\n\
+             Russia  -> attacks ->    Ukraine  1\n\
+             Russia  -> threatens ->  Poland   1\n"
+                .to_string()
+        )
+    );
+    // --ids names actors by id, after the pattern too.
+    assert_eq!(
+        f.query(&["russia -[attacks|threatens]-> ?", "--ids"]),
+        (
+            0,
+            "SOURCE  RELATION         TARGET   WEIGHT  FLAGS\n\
              russia  -> attacks ->    poland   1       negated\n\
              russia  -> attacks ->    ukraine  1\n\
              russia  -> threatens ->  poland   1\n"
@@ -122,6 +134,10 @@ fn neighbors_paths_evidence_and_centrality() {
     );
     assert_eq!(
         f.query(&["path", "EU", "Poland"]).1,
+        "European Union -pressures-> Russia -attacks-> Poland\n"
+    );
+    assert_eq!(
+        f.query(&["--ids", "path", "EU", "Poland"]).1,
         "european_union -pressures-> russia -attacks-> poland\n"
     );
     let (code, out) = f.query(&["path", "EU", "Poland", "--all", "--max-len", "3"]);
@@ -131,14 +147,15 @@ fn neighbors_paths_evidence_and_centrality() {
     assert_eq!(code, 0);
     assert!(
         out.starts_with(
-            "russia attacks ukraine  d1:0..24  rule attacks/verb  trigger \"attacked\"\n  Russia attacked Ukraine.\n"
+            "Russia attacks Ukraine  d1:0..24  rule attacks/verb  trigger \"attacked\"\n  Russia attacked Ukraine.\n"
         ),
         "{out}"
     );
-    assert!(f
-        .query(&["top", "--by", "degree", "--limit", "1"])
-        .1
-        .contains("\nrussia  "));
+    // Degree is a count; the other scores have four significant digits.
+    assert_eq!(
+        f.query(&["top", "--by", "degree", "--limit", "1"]).1,
+        "ID      LABEL   DEGREE\nrussia  Russia  5\n"
+    );
     assert!(f
         .query(&["top", "--by", "pagerank", "--limit", "1"])
         .1
@@ -155,8 +172,8 @@ fn stance_and_time() {
     assert_eq!(
         f.query(&["between", "Russia", "Ukraine"]).1,
         "SOURCE  RELATION          TARGET   WEIGHT  FLAGS\n\
-         russia  -> attacks ->     ukraine  1\n\
-         russia  -- negotiates --  ukraine  1\n\
+         Russia  -> attacks ->     Ukraine  1\n\
+         Russia  -- negotiates --  Ukraine  1\n\
          net stance: +0 (cooperative minus conflictual weight, negated edges aside)\n"
     );
     assert_eq!(
