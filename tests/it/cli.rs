@@ -212,14 +212,14 @@ fn copies_are_reported_and_dedupe_skips_and_records_them() {
     assert_eq!(
         stderr(&o),
         "warning: in/b.txt: document \"b.txt\" is a copy of \"a.txt\"\n\
-         warning: in/c.jsonl:1: document \"wire-1\" is a near copy (similarity 0.99) of \"a.txt\"\n\
+         warning: in/c.jsonl:1: document \"wire-1\" is a near copy (similarity 0.96) of \"a.txt\"\n\
          warning: 2 documents copy earlier ones, and their evidence counts again: --dedupe keeps only the first of each\n"
     );
     let o = run_in(dir.path(), &["build", "-q", "--dedupe", "in", "-o", "kept"]);
     assert_eq!(
         stderr(&o),
         "warning: in/b.txt: document \"b.txt\" is a copy of \"a.txt\"; skipped\n\
-         warning: in/c.jsonl:1: document \"wire-1\" is a near copy (similarity 0.99) of \"a.txt\"; skipped\n"
+         warning: in/c.jsonl:1: document \"wire-1\" is a near copy (similarity 0.96) of \"a.txt\"; skipped\n"
     );
     let read = |p: &str| -> serde_json::Value {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join(p)).expect("graph.json")).expect("json")
