@@ -157,7 +157,7 @@ fn help_says_what_the_commands_do() {
     assert!(doc.contains("none or when an actor is unknown or ambiguous, 2 on an error"));
     // One mention is not "1 mentions".
     let dot = std::fs::read_to_string(repo().join("output/graph.dot")).expect("graph.dot");
-    assert!(dot.contains("tooltip=\"Belgium (state), 1 mention\"") && !dot.contains(" 1 mentions"));
+    assert!(dot.contains("tooltip=\"Germany (state), 1 mention\"") && !dot.contains(" 1 mentions"));
 }
 
 #[test]
