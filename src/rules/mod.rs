@@ -193,6 +193,8 @@ pub struct RuleSet {
     relation_index: HashMap<String, usize>,
     /// The files the rules were read from.
     pub files: Vec<PathBuf>,
+    /// `fingerprint()`, computed from the texts as loaded (the built-in rules have no files).
+    fingerprint: String,
     /// Persons by the variant key of their first name: (the key of the rest, actor).
     person_keys: HashMap<String, Vec<(String, usize)>>,
 }
@@ -202,25 +204,7 @@ impl RuleSet {
     /// directory, and contents, in name order), recorded in graph.json and the extract stream
     /// so that `merge` can refuse a mix of extractions by different rules.
     pub fn fingerprint(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut files: Vec<&PathBuf> = self.files.iter().collect();
-        files.sort();
-        // Names relative to the rule directory (the shallowest parent), wherever it lives.
-        let base = files
-            .iter()
-            .filter_map(|f| f.parent())
-            .min_by_key(|p| p.components().count())
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let mut h = Sha256::new();
-        for f in files {
-            let name = f.strip_prefix(&base).unwrap_or(f).to_string_lossy().replace('\\', "/");
-            h.update(name.as_bytes());
-            h.update([0]);
-            h.update(std::fs::read(f).unwrap_or_default());
-            h.update([0]);
-        }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        self.fingerprint.clone()
     }
 
     pub fn actor(&self, id: &str) -> Option<usize> {
@@ -863,6 +847,7 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
         files.push(PathBuf::from(&s.path));
     }
     let person_keys = person_keys(&actors, &lexicon.variant_endings);
+    let fingerprint = fingerprint(actor_srcs.iter().chain(&relation_srcs).chain(&lexicon_srcs));
     Ok(RuleSet {
         actors,
         relations,
@@ -873,7 +858,31 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
         relation_index,
         files,
         person_keys,
+        fingerprint,
     })
+}
+
+/// The sha256 of the rule files' names (relative to the rule directory, the shallowest parent,
+/// wherever it lives) and texts, in sorted order.
+fn fingerprint<'a>(sources: impl Iterator<Item = &'a Source>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut files: Vec<(PathBuf, &str)> = sources.map(|s| (PathBuf::from(&s.path), s.text.as_str())).collect();
+    files.sort();
+    let base = files
+        .iter()
+        .filter_map(|(f, _)| f.parent())
+        .min_by_key(|p| p.components().count())
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut h = Sha256::new();
+    for (f, text) in &files {
+        let name = f.strip_prefix(&base).unwrap_or(f).to_string_lossy().replace('\\', "/");
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A person's name (a slug: "volodymyr_zelenskyi") as (first name, rest) variant keys: each word
