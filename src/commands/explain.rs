@@ -37,19 +37,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let rules = args.rules.load()?;
-    let text = match (&args.text, &args.doc) {
-        (Some(t), _) => t.clone(),
-        (None, Some(p)) => {
-            let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            let mut w = Vec::new();
-            let t = ingest::decode(bytes, &p.display().to_string(), &mut w);
-            for x in w {
-                eprintln!("warning: {x}");
-            }
-            t
-        }
-        (None, None) => anyhow::bail!("give a TEXT or --doc FILE"),
-    };
+    let text = super::text_or_doc(&args.text, &args.doc)?;
     let date = match &args.date {
         Some(d) => Some(ingest::normalize_date(d).with_context(|| format!("--date {d:?} is not a date"))?),
         None => ingest::find_dateline(&text),

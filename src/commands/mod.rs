@@ -231,6 +231,24 @@ pub fn write_graph_files(
     Ok(())
 }
 
+/// The text a command reads: TEXT as given, or the decoded contents of `--doc FILE`
+/// (decoding warnings go to stderr), for `explain` and `parse`.
+pub fn text_or_doc(text: &Option<String>, doc: &Option<std::path::PathBuf>) -> anyhow::Result<String> {
+    match (text, doc) {
+        (Some(t), _) => Ok(t.clone()),
+        (None, Some(p)) => {
+            let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            let mut warnings = Vec::new();
+            let t = crate::ingest::decode(bytes, &p.display().to_string(), &mut warnings);
+            for w in warnings {
+                eprintln!("warning: {w}");
+            }
+            Ok(t)
+        }
+        (None, None) => anyhow::bail!("give a TEXT or --doc FILE"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

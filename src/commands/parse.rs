@@ -3,7 +3,6 @@
 
 use crate::ingest;
 use crate::syntax::{self, Parse};
-use anyhow::Context;
 use clap::Args as ClapArgs;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -25,19 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let text = match (&args.text, &args.doc) {
-        (Some(t), _) => t.clone(),
-        (None, Some(p)) => {
-            let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            let mut warnings = Vec::new();
-            let t = ingest::decode(bytes, &p.display().to_string(), &mut warnings);
-            for w in warnings {
-                eprintln!("warning: {w}");
-            }
-            t
-        }
-        (None, None) => anyhow::bail!("give a TEXT or --doc FILE"),
-    };
+    let text = super::text_or_doc(&args.text, &args.doc)?;
     let model = syntax::model().map_err(|e| anyhow::anyhow!("embedded syntax model: {e}"))?;
     let mut out = String::new();
     for (i, (s, e)) in ingest::split_sentences(&text).into_iter().enumerate() {
