@@ -285,23 +285,11 @@ fn stance_legend_rows() -> String {
 /// mentioned actors.
 fn community_legend_rows(g: &GraphFile, communities: &[usize]) -> String {
     let mut rows = String::new();
-    for (c, color) in picture::COMMUNITY_COLORS.iter().enumerate() {
-        let mut members: Vec<&crate::graphfile::NodeRec> = g
-            .nodes
-            .iter()
-            .zip(communities)
-            .filter(|(_, &k)| k == c)
-            .map(|(n, _)| n)
-            .collect();
-        if members.len() < 2 {
-            break;
-        }
-        members.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
-        let names: Vec<String> = members.iter().take(2).map(|n| html_text(&n.label)).collect();
+    for (color, top, size) in picture::legend_communities(g, communities) {
+        let names: Vec<String> = top.iter().map(|l| html_text(l)).collect();
         rows.push_str(&format!(
-            "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"{color}\">{}, … ({})</TD></TR>",
-            names.join(", "),
-            members.len()
+            "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"{color}\">{}, … ({size})</TD></TR>",
+            names.join(", ")
         ));
     }
     match rows.is_empty() {

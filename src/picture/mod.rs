@@ -209,6 +209,31 @@ pub fn stance_color(stance: f64) -> String {
 }
 
 /// Light fill colors for communities 0..9 (largest first); the rest get [`OTHER_COMMUNITY`].
+/// The colored communities a legend lists, in color order while they have two
+/// or more members: (color, the two most mentioned members' labels, size).
+pub fn legend_communities<'g>(g: &'g GraphFile, communities: &[usize]) -> Vec<(&'static str, Vec<&'g str>, usize)> {
+    let mut out = Vec::new();
+    for (c, &color) in COMMUNITY_COLORS.iter().enumerate() {
+        let mut members: Vec<&crate::graphfile::NodeRec> = g
+            .nodes
+            .iter()
+            .zip(communities)
+            .filter(|(_, &k)| k == c)
+            .map(|(n, _)| n)
+            .collect();
+        if members.len() < 2 {
+            break;
+        }
+        members.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
+        out.push((
+            color,
+            members.iter().take(2).map(|n| n.label.as_str()).collect(),
+            members.len(),
+        ));
+    }
+    out
+}
+
 pub const COMMUNITY_COLORS: &[&str] = &[
     "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5",
 ];

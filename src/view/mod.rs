@@ -79,23 +79,10 @@ fn page_nodes(g: &GraphFile, layout: &layout::Layout, communities: &[usize]) -> 
 
 /// The colored communities for the legend: color, two most mentioned members, size.
 fn page_communities(g: &GraphFile, communities: &[usize]) -> Vec<Value> {
-    let mut out = vec![];
-    for (c, color) in crate::picture::COMMUNITY_COLORS.iter().enumerate() {
-        let mut members: Vec<&crate::graphfile::NodeRec> = g
-            .nodes
-            .iter()
-            .zip(communities)
-            .filter(|(_, &k)| k == c)
-            .map(|(n, _)| n)
-            .collect();
-        if members.len() < 2 {
-            break;
-        }
-        members.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
-        let names: Vec<&str> = members.iter().take(2).map(|n| n.label.as_str()).collect();
-        out.push(json!({"color": color, "label": names.join(", "), "size": members.len()}));
-    }
-    out
+    crate::picture::legend_communities(g, communities)
+        .into_iter()
+        .map(|(color, top, size)| json!({"color": color, "label": top.join(", "), "size": size}))
+        .collect()
 }
 
 /// The data the page reads: nodes with positions, edges with evidence.
