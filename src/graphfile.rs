@@ -236,6 +236,23 @@ pub enum GraphFileError {
 /// At most this many problems are listed when a graph file does not hold together.
 const MAX_PROBLEMS: usize = 20;
 
+/// The text of the file `path`, or of stdin for `-`, and its name for messages (`<stdin>`).
+pub fn read_source(path: &Path) -> Result<(String, String), GraphFileError> {
+    use std::io::Read;
+    if crate::ingest::is_stdin(path) {
+        let p = crate::ingest::STDIN_NAME.to_string();
+        let mut text = String::new();
+        std::io::stdin()
+            .lock()
+            .read_to_string(&mut text)
+            .map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
+        return Ok((text, p));
+    }
+    let p = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
+    Ok((text, p))
+}
+
 impl GraphFile {
     /// Parses a graph file from a string; `path` is used in error messages.
     pub fn from_json_str(text: &str, path: &str) -> Result<GraphFile, GraphFileError> {
@@ -338,16 +355,15 @@ impl GraphFile {
         Ok((g, extras))
     }
 
+    /// Loads a graph file; `-` reads it from stdin (named `<stdin>` in messages).
     pub fn load(path: &Path) -> Result<GraphFile, GraphFileError> {
-        let p = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
+        let (text, p) = read_source(path)?;
         GraphFile::from_json_str(&text, &p)
     }
 
-    /// Loads a graph file with its optional `Extras` keys.
+    /// Loads a graph file with its optional `Extras` keys; `-` reads stdin.
     pub fn load_with_extras(path: &Path) -> Result<(GraphFile, Extras), GraphFileError> {
-        let p = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|cause| GraphFileError::Read { path: p.clone(), cause })?;
+        let (text, p) = read_source(path)?;
         GraphFile::from_json_str_with_extras(&text, &p)
     }
 

@@ -128,6 +128,9 @@ fn split_location(loc: &str) -> (String, usize) {
 }
 
 fn read_input(input: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
+    if is_stdin(input) {
+        return read_stdin(opts, warnings, emit);
+    }
     let shown = input.display().to_string();
     let meta = std::fs::metadata(input).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => IngestError::Missing { path: shown.clone() },
@@ -289,25 +292,40 @@ pub fn decode(bytes: Vec<u8>, path: &str, warnings: &mut Vec<String>) -> String 
 const SNIFF_BYTES: usize = 8192;
 
 fn read_text_file(path: &Path, id: &str, warnings: &mut Vec<String>) -> Result<Option<Document>, IngestError> {
-    use std::io::Read;
     let shown = path.display().to_string();
-    let err = |cause| IngestError::Read {
+    let file = std::fs::File::open(path).map_err(|cause| IngestError::Read {
         path: shown.clone(),
         cause,
+    })?;
+    read_text(file, Vec::new(), &shown, warnings)
+        .map(|t| t.map(|text| Document::new(id, Some(shown), text, None, None)))
+}
+
+/// The text of `reader` (after the bytes already read, `bytes`), decoded: UTF-16 with a byte
+/// order mark, else UTF-8 (lossily, with a warning). `None` for binary (a NUL byte in the
+/// first `SNIFF_BYTES` outside UTF-16), which is then never read further.
+fn read_text(
+    mut reader: impl std::io::Read,
+    mut bytes: Vec<u8>,
+    shown: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Option<String>, IngestError> {
+    use std::io::Read;
+    let err = |cause| IngestError::Read {
+        path: shown.to_string(),
+        cause,
     };
-    let mut file = std::fs::File::open(path).map_err(err)?;
-    let mut bytes = Vec::new();
-    file.by_ref()
-        .take(SNIFF_BYTES as u64)
-        .read_to_end(&mut bytes)
-        .map_err(err)?;
+    if bytes.len() < SNIFF_BYTES {
+        let more = (SNIFF_BYTES - bytes.len()) as u64;
+        reader.by_ref().take(more).read_to_end(&mut bytes).map_err(err)?;
+    }
     let utf16 = encoding_rs::Encoding::for_bom(&bytes).filter(|(e, _)| *e != encoding_rs::UTF_8);
-    if utf16.is_none() && bytes.contains(&0) {
+    if utf16.is_none() && bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
         warnings.push(format!("{shown}: binary file (NUL byte); skipped"));
         return Ok(None);
     }
-    if bytes.len() == SNIFF_BYTES {
-        file.read_to_end(&mut bytes).map_err(err)?;
+    if bytes.len() >= SNIFF_BYTES {
+        reader.read_to_end(&mut bytes).map_err(err)?;
     }
     if bytes.is_empty() {
         warnings.push(format!("{shown}: empty file"));
@@ -320,9 +338,100 @@ fn read_text_file(path: &Path, id: &str, warnings: &mut Vec<String>) -> Result<O
             }
             text.into_owned()
         }
-        None => decode(bytes, &shown, warnings),
+        None => decode(bytes, shown, warnings),
     };
-    Ok(Some(Document::new(id, Some(shown), text, None, None)))
+    Ok(Some(text))
+}
+
+/// How stdin is named in messages, as ripgrep names it.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The id of the document a text on stdin gives (its graph.json `path` is null).
+pub const STDIN_ID: &str = "stdin";
+
+/// Whether an input path means stdin (`-`; a file named `-` is `./-`).
+pub fn is_stdin(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// Reads documents from stdin, deciding by content what it holds: gzip-compressed bytes are a
+/// JSONL corpus, so is text whose first character (after a byte order mark and white space)
+/// is `{`; anything else is one text document (id `stdin`), read as a named text file is.
+/// Messages name it `<stdin>` (and `<stdin>:LINE` for JSONL lines).
+fn read_stdin(opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
+    use std::io::Read;
+    let shown = STDIN_NAME;
+    let err = |cause| IngestError::Read {
+        path: shown.to_string(),
+        cause,
+    };
+    let mut stdin = std::io::stdin().lock();
+    // Read until the first character that is not white space decides (or 8 kB, or the end).
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let kind = loop {
+        if let Some(k) = stdin_kind(&head, false) {
+            break k;
+        }
+        let n = match stdin.read(&mut chunk) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(err(e)),
+        };
+        if n == 0 {
+            break stdin_kind(&head, true).unwrap_or(StdinKind::Text);
+        }
+        head.extend_from_slice(&chunk[..n]);
+    };
+    match kind {
+        StdinKind::Text => {
+            if let Some(text) = read_text(stdin, head, shown, warnings)? {
+                let mut d = Document::new(STDIN_ID, None, text, None, None);
+                d.origin = shown.to_string();
+                emit(d, warnings)?;
+            }
+            Ok(())
+        }
+        StdinKind::Jsonl => {
+            let reader = std::io::BufReader::with_capacity(1 << 20, std::io::Cursor::new(head).chain(stdin));
+            read_jsonl_from(Box::new(reader), shown, opts, warnings, emit)
+        }
+        StdinKind::Gzip => {
+            let gz = flate2::read::MultiGzDecoder::new(std::io::Cursor::new(head).chain(stdin));
+            let reader = std::io::BufReader::with_capacity(1 << 20, gz);
+            read_jsonl_from(Box::new(reader), shown, opts, warnings, emit)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StdinKind {
+    Text,
+    Jsonl,
+    Gzip,
+}
+
+/// What stdin holds, from its first bytes `head`; `None` while undecided (only white space so
+/// far, fewer than `SNIFF_BYTES`, and not at the end).
+fn stdin_kind(head: &[u8], end: bool) -> Option<StdinKind> {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Some(StdinKind::Gzip);
+    }
+    if head.len() < 2 && !end {
+        return None;
+    }
+    if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
+        // UTF-16 text (a JSONL corpus in UTF-16 is refused by the JSONL reader).
+        let json = head.len() > 2 && (head[2..].starts_with(b"{\0") || head[2..].starts_with(b"\0{"));
+        return Some(if json { StdinKind::Jsonl } else { StdinKind::Text });
+    }
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => Some(StdinKind::Jsonl),
+        Some(_) => Some(StdinKind::Text),
+        None if end || head.len() >= SNIFF_BYTES => Some(StdinKind::Text),
+        None => None,
+    }
 }
 
 #[derive(Deserialize)]
@@ -335,14 +444,13 @@ struct JsonlDoc {
 }
 
 fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: &mut Emit) -> Result<(), IngestError> {
-    use std::io::BufRead;
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|cause| IngestError::Read {
         path: shown.clone(),
         cause,
     })?;
     let gz = path.to_string_lossy().to_lowercase().ends_with(".gz");
-    let mut reader: Box<dyn BufRead> = if gz {
+    let reader: Box<dyn std::io::BufRead> = if gz {
         Box::new(std::io::BufReader::with_capacity(
             1 << 20,
             flate2::read::MultiGzDecoder::new(file),
@@ -350,6 +458,19 @@ fn read_jsonl(path: &Path, opts: ReadOptions, warnings: &mut Vec<String>, emit: 
     } else {
         Box::new(std::io::BufReader::with_capacity(1 << 20, file))
     };
+    read_jsonl_from(reader, &shown, opts, warnings, emit)
+}
+
+/// Reads a JSONL corpus from `reader`; `shown` names it in messages (`shown:LINE`).
+fn read_jsonl_from(
+    mut reader: Box<dyn std::io::BufRead + '_>,
+    shown: &str,
+    opts: ReadOptions,
+    warnings: &mut Vec<String>,
+    emit: &mut Emit,
+) -> Result<(), IngestError> {
+    use std::io::BufRead;
+    let shown = shown.to_string();
     let mut buf = Vec::new();
     let mut line_no = 0;
     // Bad dates are named for the first few lines of a file, then counted (a corpus can

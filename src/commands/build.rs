@@ -16,7 +16,8 @@ use std::process::ExitCode;
     after_help = "Updating a graph:\n  actorgraph build --incremental a.jsonl b.jsonl -o out\n  actorgraph build --update out/graph.json c.jsonl          # add c's documents, skip known ones\n  actorgraph build --update out/graph.json --remove doc-17  # retract a document\nThe result is byte-identical to a fresh build over the same documents."
 )]
 pub struct Args {
-    /// Files, directories (walked for .txt/.md/.jsonl, sorted) or .jsonl(.gz) corpora. Default: seeds/ (none with --update)
+    /// Files, directories (walked for .txt/.md/.jsonl, sorted) or .jsonl(.gz) corpora; `-` reads stdin (a JSONL
+    /// corpus, gzipped or not, when it starts with `{`, else one text with id "stdin"). Default: seeds/ (none with --update)
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: super::RulesArg,
@@ -27,7 +28,8 @@ pub struct Args {
     #[arg(short, long)]
     pub out: Option<PathBuf>,
     /// Update this graph.json: documents with a known id and sha256 are skipped, a known id with a
-    /// new sha256 replaces the old version's evidence, new ids are added.
+    /// new sha256 replaces the old version's evidence, new ids are added (`-`: read it from stdin;
+    /// needs -o DIR).
     #[arg(long, value_name = "GRAPH.json")]
     pub update: Option<PathBuf>,
     /// With --update: retract this document's evidence and mentions (repeatable).
@@ -57,6 +59,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let graph = args.update.iter().map(|p| ("--update", p.as_path()));
+    super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())).chain(graph))?;
+    super::refuse_stdout_dir(
+        args.out.as_deref(),
+        "build writes graph.json and graph.dot into a directory",
+    )?;
+    if args.out.is_none() && args.update.as_deref().is_some_and(crate::ingest::is_stdin) {
+        anyhow::bail!("--update - reads the graph from stdin: pass -o DIR for the updated graph.json and graph.dot");
+    }
     let out_dir = match (&args.out, &args.update) {
         (Some(d), _) => d.clone(),
         (None, None) => PathBuf::from("output"),
@@ -109,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if graph.documents.is_empty() && args.update.is_none() && !args.allow_empty {
         let inputs: Vec<String> = match args.inputs.is_empty() {
             true => vec!["seeds".into()],
-            false => args.inputs.iter().map(|p| p.display().to_string()).collect(),
+            false => args.inputs.iter().map(|p| super::shown(p)).collect(),
         };
         anyhow::bail!(
             "{}: no documents (.txt, .md, .jsonl); {} left as it was (pass --allow-empty to write an empty graph)",
@@ -162,7 +173,7 @@ fn update(
 ) -> anyhow::Result<(ActorGraph, Vec<String>, Option<String>)> {
     let (base, mut extras) = GraphFile::load_with_extras(path)?;
     let base_rules = extras.rules.take();
-    let shown = path.display().to_string();
+    let shown = super::shown(path);
     let mut warnings = Vec::new();
     if rules.is_some_and(|r| base.relations != crate::graph::relation_records(r)) {
         warnings.push(format!(

@@ -24,11 +24,11 @@ pub struct Args {
     /// Directory of gold files (DOC.jsonl, one per document).
     #[arg(long)]
     pub gold: PathBuf,
-    /// Documents to extract from (default: seeds/); matched to gold files by id.
+    /// Documents to extract from (default: seeds/; `-`: stdin); matched to gold files by id.
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: super::RulesArg,
-    /// Score an existing graph file instead of extracting (texts read from each document's path).
+    /// Score an existing graph file (`-`: stdin) instead of extracting (texts read from each document's path).
     #[arg(long, conflicts_with = "inputs")]
     pub graph: Option<PathBuf>,
     /// One JSON object instead of the table.
@@ -41,6 +41,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
     let gold = load_gold(&args.gold)?;
     let (graph, texts) = match &args.graph {
         Some(p) => {

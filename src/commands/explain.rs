@@ -14,9 +14,9 @@ use std::process::ExitCode;
     after_help = "Examples:\n  actorgraph explain \"Russia rejected the US plan for Ukraine.\"\n  actorgraph explain --doc seeds/000_cb883c9b1bea4990.txt --sentence 12\n  actorgraph explain --date 2022-05-01 \"The US president met Zelensky.\" --json"
 )]
 pub struct Args {
-    /// The text to explain (one or more sentences).
+    /// The text to explain (one or more sentences; `-` reads it from stdin).
     pub text: Option<String>,
-    /// Explain a sentence of a document (earlier sentences give pronouns their context).
+    /// Explain a sentence of a document (earlier sentences give pronouns their context; `-`: stdin).
     #[arg(long, conflicts_with = "text")]
     pub doc: Option<PathBuf>,
     /// With --doc: the 0-based sentence index (default: all sentences).

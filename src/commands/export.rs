@@ -16,13 +16,13 @@ use std::process::ExitCode;
   actorgraph export -f csv -o neo4j/                    # nodes.csv and edges.csv for neo4j-admin import\n  \
   actorgraph export -f mermaid --rel attacks,threatens  # a diagram for Markdown")]
 pub struct Args {
-    /// The graph file written by `build`.
+    /// The graph file written by `build` (`-`: read it from stdin).
     #[arg(long, default_value = "output/graph.json")]
     pub graph: PathBuf,
     /// Output format.
     #[arg(long, short = 'f', value_enum)]
     pub format: Format,
-    /// Output file (for csv: a directory that gets nodes.csv and edges.csv). Default: stdout.
+    /// Output file, `-` for stdout (for csv: a directory that gets nodes.csv and edges.csv). Default: stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -59,13 +59,20 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Csv {
+        super::refuse_stdout_dir(
+            args.output.as_deref(),
+            "--format csv writes two files (DIR/nodes.csv and DIR/edges.csv)",
+        )?;
+    }
     let g = load_graph(&args.graph, &args.filter)?;
     match export::to_string(&g, args.format) {
-        Some(text) => write_output(args.output.as_deref(), text.as_bytes())?,
+        Some(text) => write_output(args.output.as_deref().and_then(super::out_file), text.as_bytes())?,
         None => {
             let dir = args
                 .output
                 .as_deref()
+                .and_then(super::out_file)
                 .context("--format csv writes two files: pass -o DIR (gets DIR/nodes.csv and DIR/edges.csv)")?;
             std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
             write_output(Some(&dir.join("nodes.csv")), export::csv::to_nodes_csv(&g).as_bytes())?;

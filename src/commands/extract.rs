@@ -11,10 +11,10 @@ use std::process::ExitCode;
 
 #[derive(ClapArgs, Debug)]
 #[command(
-    after_help = "Examples:\n  actorgraph extract --jsonl seeds > part-0.jsonl\n  actorgraph merge part-*.jsonl -o output\n  cat corpus.jsonl | actorgraph extract --jsonl -   # a map step: JSONL documents on stdin"
+    after_help = "Examples:\n  actorgraph extract --jsonl seeds > part-0.jsonl\n  actorgraph merge part-*.jsonl -o output\n  cat corpus.jsonl | actorgraph extract --jsonl -   # a map step: JSONL documents on stdin\n  cat article.txt | actorgraph extract --jsonl -      # one text on stdin (id \"stdin\")"
 )]
 pub struct Args {
-    /// Files, directories or .jsonl(.gz) corpora; `-` reads JSONL documents from stdin.
+    /// Files, directories or .jsonl(.gz) corpora; `-` reads stdin (a JSONL corpus, gzipped or not, or one text).
     pub inputs: Vec<PathBuf>,
     /// Write one JSON line per document, actor mention count and relation instance (required).
     #[arg(long, required = true)]
@@ -26,6 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
     let rules = args.rules.load()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -51,21 +52,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         })?;
-        let stdin_input = args.inputs.iter().any(|p| p.as_os_str() == "-");
-        if stdin_input {
-            let tmp = tempfile_from_stdin()?;
-            ingest::read_each(&[tmp.path().to_path_buf()], read, &mut warnings, &mut |d| {
-                batcher.push(d);
-            })?;
-        }
-        let files: Vec<PathBuf> = args.inputs.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-        if !files.is_empty() || !stdin_input {
-            let default = [PathBuf::from("seeds")];
-            let files = if files.is_empty() { &default[..] } else { &files[..] };
-            ingest::read_each(files, read, &mut warnings, &mut |d| {
-                batcher.push(d);
-            })?;
-        }
+        let default = [PathBuf::from("seeds")];
+        let inputs = if args.inputs.is_empty() {
+            &default[..]
+        } else {
+            &args.inputs[..]
+        };
+        ingest::read_each(inputs, read, &mut warnings, &mut |d| {
+            batcher.push(d);
+        })?;
         batcher.flush();
     }
     for w in warnings {
@@ -92,13 +87,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Spools stdin to a temporary `.jsonl` file so it is read like any corpus.
-fn tempfile_from_stdin() -> anyhow::Result<tempfile::NamedTempFile> {
-    let mut tmp = tempfile::Builder::new().suffix(".jsonl").tempfile()?;
-    // Removed on SIGINT/SIGTERM too (the destructor does not run then).
-    crate::fsutil::register_temporary(tmp.path());
-    std::io::copy(&mut std::io::stdin().lock(), &mut tmp)?;
-    Ok(tmp)
 }

@@ -39,6 +39,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
     let rules = args.rules.load()?;
     let scanner = Scanner::new(&rules);
     let mut gaps = Gaps::new(args.examples);

@@ -12,7 +12,7 @@ use std::process::ExitCode;
     after_help = "Merging is associative and commutative: shards merged in any order give the graph\na single `build` over all their documents gives, byte for byte.\n\nExamples:\n  actorgraph merge shard-a/graph.json shard-b/graph.json -o output\n  actorgraph merge part-*.jsonl -o output --max-evidence 20"
 )]
 pub struct Args {
-    /// graph.json files and/or `extract --jsonl` streams (.jsonl).
+    /// graph.json files and/or `extract --jsonl` streams (.jsonl); `-` reads one from stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output directory: graph.json and graph.dot are written there atomically.
@@ -34,6 +34,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
+    super::refuse_stdout_dir(
+        Some(&args.out),
+        "merge writes graph.json and graph.dot into a directory",
+    )?;
     let _lock = super::lock_outputs(&args.out)?;
     let mut g = ActorGraph::new(args.max_evidence);
     if args.incremental {
@@ -42,8 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Each input's rules fingerprint (None: a graph without one).
     let mut fingerprints: Vec<(String, Option<String>)> = Vec::new();
     for p in &args.inputs {
-        let shown = p.display().to_string();
-        let text = std::fs::read_to_string(p).with_context(|| format!("{shown}: cannot read"))?;
+        let (text, shown) = crate::graphfile::read_source(p)?;
         if text.trim_start().starts_with("{\"type\"") || shown.ends_with(".jsonl") {
             for f in crate::stream::add_lines(&mut g, &text, &shown)? {
                 fingerprints.push((shown.clone(), Some(f)));

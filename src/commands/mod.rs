@@ -149,6 +149,9 @@ pub fn lock_outputs(dir: &Path) -> anyhow::Result<crate::fsutil::DirLock> {
 /// Before reading the graph file `path`: completes a replacement of the files beside it that
 /// an interrupted run left half done (with a warning), so graph.json and graph.dot match.
 pub fn settle_outputs(path: &Path) -> anyhow::Result<()> {
+    if crate::ingest::is_stdin(path) {
+        return Ok(());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -231,11 +234,75 @@ pub fn write_graph_files(
     Ok(())
 }
 
+/// Stdin can be read once: refuses a second `-` among the inputs a command reads, each given
+/// with the argument it came from (`INPUT`, `--graph`, ...).
+pub fn stdin_once<'a>(inputs: impl IntoIterator<Item = (&'a str, &'a Path)>) -> anyhow::Result<()> {
+    let from: Vec<&str> = inputs
+        .into_iter()
+        .filter(|(_, p)| crate::ingest::is_stdin(p))
+        .map(|(arg, _)| arg)
+        .collect();
+    if from.len() > 1 {
+        let places = match from.iter().all(|a| *a == from[0]) {
+            true => format!("{} times as {}", from.len(), from[0]),
+            false => format!("as {}", from.join(" and ")),
+        };
+        anyhow::bail!("`-` (stdin) is given {places}: only one input can come from stdin");
+    }
+    Ok(())
+}
+
+/// A path for messages: `<stdin>` for `-`.
+pub fn shown(p: &Path) -> String {
+    match crate::ingest::is_stdin(p) {
+        true => crate::ingest::STDIN_NAME.to_string(),
+        false => p.display().to_string(),
+    }
+}
+
+/// An output path for messages: `<stdout>` for `-`.
+pub fn shown_out(p: &Path) -> String {
+    match crate::ingest::is_stdin(p) {
+        true => "<stdout>".to_string(),
+        false => p.display().to_string(),
+    }
+}
+
+/// `-o -`: stdout (`None`), else the file.
+pub fn out_file(path: &Path) -> Option<&Path> {
+    (!crate::ingest::is_stdin(path)).then_some(path)
+}
+
+/// Refuses `-o -` for a command that writes a set of files into a directory.
+pub fn refuse_stdout_dir(out: Option<&Path>, what: &str) -> anyhow::Result<()> {
+    if out.is_some_and(crate::ingest::is_stdin) {
+        anyhow::bail!("-o -: {what}, which cannot go to stdout; pass -o DIR");
+    }
+    Ok(())
+}
+
 /// The text a command reads: TEXT as given, or the decoded contents of `--doc FILE`
-/// (decoding warnings go to stderr), for `explain` and `parse`.
+/// (decoding warnings go to stderr), for `explain` and `parse`. TEXT `-` and `--doc -`
+/// read stdin (named `<stdin>` in messages).
 pub fn text_or_doc(text: &Option<String>, doc: &Option<std::path::PathBuf>) -> anyhow::Result<String> {
+    let stdin = |what: &str| -> anyhow::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .with_context(|| format!("{}: cannot read ({what})", crate::ingest::STDIN_NAME))?;
+        Ok(bytes)
+    };
+    let decoded = |bytes: Vec<u8>, shown: &str| {
+        let mut warnings = Vec::new();
+        let t = crate::ingest::decode(bytes, shown, &mut warnings);
+        for w in warnings {
+            eprintln!("warning: {w}");
+        }
+        t
+    };
     match (text, doc) {
+        (Some(t), _) if t == "-" => Ok(decoded(stdin("TEXT -")?, crate::ingest::STDIN_NAME)),
         (Some(t), _) => Ok(t.clone()),
+        (None, Some(p)) if crate::ingest::is_stdin(p) => Ok(decoded(stdin("--doc -")?, crate::ingest::STDIN_NAME)),
         (None, Some(p)) => {
             let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
             let mut warnings = Vec::new();

@@ -13,9 +13,9 @@ use std::process::ExitCode;
     after_help = "Examples:\n  actorgraph parse \"Russia rejected the US plan for Ukraine.\"\n  actorgraph parse --doc seeds/000_cb883c9b1bea4990.txt --conllu > seed0.conllu"
 )]
 pub struct Args {
-    /// The text to parse (split into sentences as `build` splits documents).
+    /// The text to parse (split into sentences as `build` splits documents; `-` reads it from stdin).
     pub text: Option<String>,
-    /// Parse every sentence of a document file instead.
+    /// Parse every sentence of a document file instead (`-`: stdin).
     #[arg(long, conflicts_with = "text")]
     pub doc: Option<PathBuf>,
     /// Print CoNLL-U (ten columns; FEATS and DEPS empty) instead of a table.

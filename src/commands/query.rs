@@ -28,7 +28,7 @@ use std::process::ExitCode;
   actorgraph query 'trump -- zelensky'"
 )]
 pub struct Args {
-    /// Graph file written by `build`.
+    /// Graph file written by `build` (`-`: read it from stdin).
     #[arg(long, global = true, default_value = "output/graph.json")]
     pub graph: PathBuf,
     /// Only evidence from documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -40,7 +40,8 @@ pub struct Args {
     /// One JSON value instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
-    /// Name actors by id in tables and paths (default: by label, "Vladimir Putin").
+    /// Name actors by id in tables and paths (default: by label, "Vladimir Putin"); actor listings
+    /// (actors, neighbors, top, allies, rivals) show an ID column beside LABEL. JSON always has both.
     #[arg(long, global = true)]
     pub ids: bool,
     /// For edge listings (edges, patterns, between, subgraph): the result as a diagram (dot)
@@ -255,6 +256,22 @@ impl Names {
     }
 }
 
+/// The columns that name an actor in a listing: LABEL, and with `--ids` ID before it.
+fn actor_header<'a>(ids: bool, rest: &[&'a str]) -> Vec<&'a str> {
+    let name: &[&str] = if ids { &["ID", "LABEL"] } else { &["LABEL"] };
+    name.iter().chain(rest).copied().collect()
+}
+
+/// A row of an actor listing: the naming cells (`actor_header`), then `rest`.
+fn actor_row(ids: bool, id: &str, label: &str, rest: Vec<String>) -> Vec<String> {
+    let mut row = match ids {
+        true => vec![id.to_string(), label.to_string()],
+        false => vec![label.to_string()],
+    };
+    row.extend(rest);
+    row
+}
+
 /// A centrality score for reading: degree is a count, the others have four significant digits.
 fn score_text(by: &str, s: f64) -> String {
     match by {
@@ -463,18 +480,17 @@ fn answer(q: &Query, c: &QueryCommand, ids: bool) -> anyhow::Result<Answer> {
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        r.label.clone(),
+                    let rest = vec![
                         r.kind.clone(),
                         r.mentions.to_string(),
                         r.in_degree.to_string(),
                         r.out_degree.to_string(),
-                    ]
+                    ];
+                    actor_row(ids, &r.id, &r.label, rest)
                 })
                 .collect();
             Answer {
-                text: if rows.is_empty() { String::new() } else { table(&["ID", "LABEL", "KIND", "MENTIONS", "IN", "OUT"], &cells) },
+                text: if rows.is_empty() { String::new() } else { table(&actor_header(ids, &["KIND", "MENTIONS", "IN", "OUT"]), &cells) },
                 json: Value::Array(rows.iter().map(|r| json!({"id": r.id, "label": r.label, "kind": r.kind, "mentions": r.mentions, "in_degree": r.in_degree, "out_degree": r.out_degree})).collect()),
                 found: !rows.is_empty(),
                 graph: None,
@@ -490,13 +506,13 @@ fn answer(q: &Query, c: &QueryCommand, ids: bool) -> anyhow::Result<Answer> {
             let rows = q.neighbors(a, relations, dir, *depth);
             let cells: Vec<Vec<String>> = rows
                 .iter()
-                .map(|r| vec![r.id.clone(), r.label.clone(), r.depth.to_string(), r.via.join(",")])
+                .map(|r| actor_row(ids, &r.id, &r.label, vec![r.depth.to_string(), r.via.join(",")]))
                 .collect();
             Answer {
                 text: if rows.is_empty() {
                     String::new()
                 } else {
-                    table(&["ID", "LABEL", "DEPTH", "VIA"], &cells)
+                    table(&actor_header(ids, &["DEPTH", "VIA"]), &cells)
                 },
                 json: Value::Array(
                     rows.iter()
@@ -627,13 +643,14 @@ fn answer(q: &Query, c: &QueryCommand, ids: bool) -> anyhow::Result<Answer> {
             let rows = q.top(by, *limit);
             let cells: Vec<Vec<String>> = rows
                 .iter()
-                .map(|(id, l, s)| vec![id.clone(), l.clone(), score_text(by, *s)])
+                .map(|(id, l, s)| actor_row(ids, id, l, vec![score_text(by, *s)]))
                 .collect();
+            let score = by.to_uppercase();
             Answer {
                 text: if rows.is_empty() {
                     String::new()
                 } else {
-                    table(&["ID", "LABEL", &by.to_uppercase()], &cells)
+                    table(&actor_header(ids, &[&score]), &cells)
                 },
                 json: Value::Array(
                     rows.iter()
@@ -680,17 +697,16 @@ fn answer(q: &Query, c: &QueryCommand, ids: bool) -> anyhow::Result<Answer> {
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        r.label.clone(),
+                    let rest = vec![
                         r.cooperative.to_string(),
                         r.conflictual.to_string(),
                         format!("{:+}", r.net),
-                    ]
+                    ];
+                    actor_row(ids, &r.id, &r.label, rest)
                 })
                 .collect();
             Answer {
-                text: if rows.is_empty() { String::new() } else { table(&["ID", "LABEL", "COOPERATIVE", "CONFLICTUAL", "NET"], &cells) },
+                text: if rows.is_empty() { String::new() } else { table(&actor_header(ids, &["COOPERATIVE", "CONFLICTUAL", "NET"]), &cells) },
                 json: Value::Array(rows.iter().map(|r| json!({"id": r.id, "label": r.label, "cooperative": r.cooperative, "conflictual": r.conflictual, "net": r.net})).collect()),
                 found: !rows.is_empty(),
                 graph: None,

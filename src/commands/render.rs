@@ -14,14 +14,18 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:\n  \
   actorgraph render                                   # output/graph.svg\n  \
   actorgraph render -o graph.png --top 50 --min-weight 2\n  \
-  actorgraph render -o graph.pdf --engine neato --rel attacks,threatens")]
+  actorgraph render -o graph.pdf --engine neato --rel attacks,threatens\n  \
+  actorgraph render --graph - -o - --format png < graph.json > graph.png")]
 pub struct Args {
-    /// The graph file written by `build`.
+    /// The graph file written by `build` (`-`: read it from stdin).
     #[arg(long, default_value = "output/graph.json")]
     pub graph: PathBuf,
-    /// The image to write; the extension picks the format (.svg, .png, .pdf).
+    /// The image to write (`-`: stdout); the extension picks the format (.svg, .png, .pdf).
     #[arg(short, long, default_value = "output/graph.svg")]
     pub output: PathBuf,
+    /// The image format, instead of the extension of --output (default for `-o -`: svg).
+    #[arg(long, value_parser = ["svg", "png", "pdf"])]
+    pub format: Option<String>,
     /// Layout engine. Default: dot up to 25 actors (one line per relation), neato up to 200, sfdp above.
     #[arg(long, value_enum)]
     pub engine: Option<Engine>,
@@ -35,15 +39,20 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let ext = args
-        .output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let stdout = crate::ingest::is_stdin(&args.output);
+    let ext = match (&args.format, stdout) {
+        (Some(f), _) => f.clone(),
+        (None, true) => "svg".to_string(),
+        (None, false) => args
+            .output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .unwrap_or_default(),
+    };
     if !FORMATS.contains(&ext.as_str()) {
         anyhow::bail!(
-            "{}: cannot tell the image format from the extension {ext:?}; use one of .{}",
+            "{}: cannot tell the image format from the extension {ext:?}; use one of .{} (or --format)",
             args.output.display(),
             FORMATS.join(", .")
         );
@@ -71,16 +80,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .engine
         .unwrap_or_else(|| Engine::for_picture(g.nodes.len(), style.pairs));
     let dot = crate::export::dot::to_dot_styled(&g, &style);
-    let image =
-        graphviz::run(&dot, engine, &ext).with_context(|| format!("cannot render {}", args.output.display()))?;
-    write_output(Some(&args.output), &image)?;
+    let image = graphviz::run(&dot, engine, &ext)
+        .with_context(|| format!("cannot render {}", super::shown_out(&args.output)))?;
+    write_output(super::out_file(&args.output), &image)?;
     let drawn = match style.pairs {
         true => format!("{lines} pairs of {} relations", g.edges.len()),
         false => format!("{lines} relations"),
     };
     eprintln!(
         "wrote {} ({} actors, {drawn}, engine {}{})",
-        args.output.display(),
+        super::shown_out(&args.output),
         g.nodes.len(),
         engine.name(),
         picture::left_out_note(left_out)

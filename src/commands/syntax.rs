@@ -54,10 +54,10 @@ pub struct TrainArgs {
 
 #[derive(ClapArgs, Debug)]
 pub struct EvalArgs {
-    /// CoNLL-U files to score on.
+    /// CoNLL-U files to score on (`-`: stdin).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// A model file instead of the embedded one.
+    /// A model file instead of the embedded one (`-`: stdin).
     #[arg(long)]
     pub model: Option<PathBuf>,
     /// Score only the documents of this genre (`# meta::genre`, e.g. GUM's `news`).
@@ -69,6 +69,10 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Cmd::Eval(a) | Cmd::Bench(a) = &args.command {
+        let model = a.model.iter().map(|p| ("--model", p.as_path()));
+        super::stdin_once(a.files.iter().map(|p| ("FILE", p.as_path())).chain(model))?;
+    }
     match args.command {
         Cmd::Train(a) => run_train(a),
         Cmd::Eval(a) => {
@@ -94,13 +98,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn load_model(p: &Path) -> anyhow::Result<Model> {
     let started = std::time::Instant::now();
-    let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
-    let m = Model::from_bytes(&bytes).with_context(|| p.display().to_string())?;
-    eprintln!(
-        "loaded {} in {:.0} ms",
-        p.display(),
-        started.elapsed().as_secs_f64() * 1e3
-    );
+    let shown = super::shown(p);
+    let bytes = match crate::ingest::is_stdin(p) {
+        true => {
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map(|_| b)
+        }
+        false => std::fs::read(p),
+    }
+    .with_context(|| format!("{shown}: cannot read"))?;
+    let m = Model::from_bytes(&bytes).with_context(|| shown.clone())?;
+    eprintln!("loaded {} in {:.0} ms", shown, started.elapsed().as_secs_f64() * 1e3);
     Ok(m)
 }
 
@@ -142,13 +150,42 @@ fn bench(model: &Model, files: &[PathBuf]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads one CoNLL-U file, naming it and the line in errors.
+/// Reads one CoNLL-U file, naming it and the line in errors; `-` reads stdin (once: `eval
+/// --predictions` reads its files twice), named `<stdin>`.
 pub fn read_treebank(p: &Path) -> anyhow::Result<Vec<conllu::Sentence>> {
-    let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
-    conllu::parse(&text).map_err(|e| anyhow::anyhow!("{}:{}: {}", p.display(), e.line, e.message))
+    static STDIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let shown = super::shown(p);
+    let text = match crate::ingest::is_stdin(p) {
+        true => match STDIN.get() {
+            Some(t) => t.clone(),
+            None => {
+                let mut t = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut t)
+                    .with_context(|| format!("{shown}: cannot read"))?;
+                STDIN.get_or_init(|| t).clone()
+            }
+        },
+        false => std::fs::read_to_string(p).with_context(|| format!("{shown}: cannot read"))?,
+    };
+    conllu::parse(&text).map_err(|e| anyhow::anyhow!("{shown}:{}: {}", e.line, e.message))
+}
+
+/// The name of a treebank file in tables and prediction files: `stdin.conllu` for `-`.
+fn file_name(p: &Path) -> String {
+    match crate::ingest::is_stdin(p) {
+        true => "stdin.conllu".to_string(),
+        false => p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
 }
 
 fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
+    super::stdin_once(a.eval.iter().map(|p| ("--eval", p.as_path())))?;
+    if crate::ingest::is_stdin(&a.output) {
+        anyhow::bail!("-o -: train prints its report on stdout; write the model to a file (-o FILE)");
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(&a.treebanks)
         .with_context(|| format!("{}: cannot read the treebank folder", a.treebanks.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -204,13 +241,10 @@ fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>) -> anyhow
         let mut s = read_treebank(f)?;
         if let Some(g) = genre {
             s.retain(|x| x.genre.as_deref() == Some(g));
-            anyhow::ensure!(!s.is_empty(), "{}: no sentence of genre {g:?}", f.display());
+            anyhow::ensure!(!s.is_empty(), "{}: no sentence of genre {g:?}", super::shown(f));
         }
         let r = train::evaluate(model, &s);
-        let mut name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let mut name = file_name(f);
         if let Some(g) = genre {
             name = format!("{name} ({g})");
         }
@@ -227,7 +261,7 @@ fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>) -> anyhow
 fn write_predictions(model: &Model, files: &[PathBuf], dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
     for f in files {
-        let out = dir.join(f.file_name().unwrap_or_default());
+        let out = dir.join(file_name(f));
         let predicted = train::predict(model, &read_treebank(f)?);
         crate::fsutil::write_atomic(&out, conllu::write(&predicted).as_bytes())
             .with_context(|| format!("{}: cannot write", out.display()))?;

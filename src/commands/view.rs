@@ -14,10 +14,10 @@ use std::process::ExitCode;
   actorgraph view                                     # output/graph.html: open it in a browser\n  \
   actorgraph view -o ukraine.html --graph ukraine/graph.json --top 100")]
 pub struct Args {
-    /// The graph file written by `build`.
+    /// The graph file written by `build` (`-`: read it from stdin).
     #[arg(long, default_value = "output/graph.json")]
     pub graph: PathBuf,
-    /// The HTML file to write; open it in any browser (no network needed).
+    /// The HTML file to write (`-`: stdout); open it in any browser (no network needed).
     #[arg(short, long, default_value = "output/graph.html")]
     pub output: PathBuf,
     #[command(flatten)]
@@ -43,10 +43,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         notes,
         ..Default::default()
     };
-    write_output(Some(&args.output), crate::view::to_html(&g, &opts).as_bytes())?;
+    write_output(
+        super::out_file(&args.output),
+        crate::view::to_html(&g, &opts).as_bytes(),
+    )?;
     eprintln!(
         "wrote {} ({} actors, {} relations{})",
-        args.output.display(),
+        super::shown_out(&args.output),
         g.nodes.len(),
         g.edges.len(),
         picture::left_out_note(left_out)

@@ -232,7 +232,7 @@ fn render_rejects_unknown_extensions() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: g.jpeg: cannot tell the image format from the extension \"jpeg\"; use one of .svg, .png, .pdf\n"
+        "error: g.jpeg: cannot tell the image format from the extension \"jpeg\"; use one of .svg, .png, .pdf (or --format)\n"
     );
 }
 

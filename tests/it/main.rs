@@ -14,6 +14,7 @@ mod fuzz;
 mod query;
 mod reading;
 mod scale;
+mod stdio;
 mod support;
 mod syntax;
 mod world;

@@ -44,13 +44,27 @@ fn actors_edges_and_patterns() {
         f.query(&["actors", "--sort", "degree"]),
         (
             0,
-            "ID              LABEL           KIND          MENTIONS  IN  OUT\n\
-             russia          Russia          state         5         1   4\n\
-             poland          Poland          state         3         2   1\n\
-             ukraine         Ukraine         state         3         3   0\n\
-             european_union  European Union  organization  1         0   1\n"
+            "LABEL           KIND          MENTIONS  IN  OUT\n\
+             Russia          state         5         1   4\n\
+             Poland          state         3         2   1\n\
+             Ukraine         state         3         3   0\n\
+             European Union  organization  1         0   1\n"
                 .to_string()
         )
+    );
+    // --ids adds the ID column; JSON always has both.
+    assert_eq!(
+        f.query(&["actors", "--sort", "degree", "--ids"]).1,
+        "ID              LABEL           KIND          MENTIONS  IN  OUT\n\
+         russia          Russia          state         5         1   4\n\
+         poland          Poland          state         3         2   1\n\
+         ukraine         Ukraine         state         3         3   0\n\
+         european_union  European Union  organization  1         0   1\n"
+    );
+    let (_, json) = f.query(&["actors", "--json", "--kind", "organization"]);
+    assert!(
+        json.contains("\"id\": \"european_union\"") && json.contains("\"label\": \"European Union\""),
+        "{json}"
     );
     assert_eq!(
         f.query(&["russia -[attacks|threatens]-> ?"]),
@@ -127,10 +141,16 @@ fn neighbors_paths_evidence_and_centrality() {
     let f = Fixture::new();
     assert_eq!(
         f.query(&["neighbors", "Poland", "--depth", "2"]).1,
-        "ID              LABEL           DEPTH  VIA\n\
-         russia          Russia          1      <attacks,<threatens\n\
-         ukraine         Ukraine         1      supports>\n\
-         european_union  European Union  2      <pressures\n"
+        "LABEL           DEPTH  VIA\n\
+         Russia          1      <attacks,<threatens\n\
+         Ukraine         1      supports>\n\
+         European Union  2      <pressures\n"
+    );
+    assert_eq!(
+        f.query(&["neighbors", "Poland", "--ids"]).1,
+        "ID       LABEL    DEPTH  VIA\n\
+         russia   Russia   1      <attacks,<threatens\n\
+         ukraine  Ukraine  1      supports>\n"
     );
     assert_eq!(
         f.query(&["path", "EU", "Poland"]).1,
@@ -154,16 +174,20 @@ fn neighbors_paths_evidence_and_centrality() {
     // Degree is a count; the other scores have four significant digits.
     assert_eq!(
         f.query(&["top", "--by", "degree", "--limit", "1"]).1,
+        "LABEL   DEGREE\nRussia  5\n"
+    );
+    assert_eq!(
+        f.query(&["top", "--by", "degree", "--limit", "1", "--ids"]).1,
         "ID      LABEL   DEGREE\nrussia  Russia  5\n"
     );
     assert!(f
         .query(&["top", "--by", "pagerank", "--limit", "1"])
         .1
-        .starts_with("ID"));
+        .starts_with("LABEL"));
     assert!(f
         .query(&["top", "--by", "betweenness", "--limit", "1"])
         .1
-        .contains("\nrussia "));
+        .contains("\nRussia "));
 }
 
 #[test]
@@ -177,20 +201,20 @@ fn stance_and_time() {
          net stance: +0 (cooperative minus conflictual weight, negated edges aside)\n"
     );
     assert_eq!(
-        f.query(&["allies", "Ukraine"])
-            .1
-            .lines()
-            .nth(1)
-            .map(|l| l.split_whitespace().next()),
-        Some(Some("poland"))
+        f.query(&["allies", "Ukraine"]).1,
+        "LABEL   COOPERATIVE  CONFLICTUAL  NET\nPoland  1            0            +1\n"
+    );
+    assert_eq!(
+        f.query(&["allies", "Ukraine", "--ids"]).1,
+        "ID      LABEL   COOPERATIVE  CONFLICTUAL  NET\npoland  Poland  1            0            +1\n"
     );
     assert_eq!(
         f.query(&["rivals", "Russia"])
             .1
             .lines()
             .nth(1)
-            .map(|l| l.split_whitespace().next()),
-        Some(Some("european_union"))
+            .map(|l| l.split("  ").next()),
+        Some(Some("European Union"))
     );
     assert_eq!(
         f.query(&["timeline", "Russia", "--by", "month"]).1,
