@@ -255,6 +255,112 @@ impl ActorGraph {
         }
     }
 
+    /// Merges another graph in, taking it apart: the result equals adding the other's
+    /// documents here one by one, in any order (the same associative, commutative
+    /// operations), without a copy through a `GraphFile`. The pipeline's workers each build
+    /// a partial graph; `absorb` combines them. Fails on a document both graphs hold.
+    pub fn absorb(&mut self, other: ActorGraph) -> Result<(), MergeError> {
+        let ActorGraph {
+            graph,
+            documents,
+            relations,
+            doc_actors,
+            skipped,
+            ..
+        } = other;
+        for r in relations.into_values() {
+            self.add_relation_type(r);
+        }
+        for d in skipped.into_values() {
+            self.add_skipped_duplicate(d);
+        }
+        for d in documents.into_values() {
+            self.add_document(d)?;
+        }
+        if let (Some(mine), Some(theirs)) = (self.doc_actors.as_mut(), doc_actors) {
+            // Documents are disjoint (checked above): each list moves as it is.
+            mine.extend(theirs);
+        }
+        let (nodes, edges) = graph.into_nodes_edges();
+        let mut index = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            index.push(self.absorb_node(n.weight));
+        }
+        for e in edges {
+            let (s, t) = (index[e.source().index()], index[e.target().index()]);
+            self.absorb_edge(s, t, e.weight);
+        }
+        Ok(())
+    }
+
+    /// `add_node` for a node of another graph (its document ids interned here).
+    fn absorb_node(&mut self, n: NodeData) -> NodeIndex {
+        let mut documents = BTreeSet::new();
+        for d in n.documents {
+            let shared = match self.doc_ids.get(&d) {
+                Some(a) => a.clone(),
+                None => {
+                    self.doc_ids.insert(d.clone());
+                    d
+                }
+            };
+            documents.insert(shared);
+        }
+        if let Some(&i) = self.nodes.get(&n.id) {
+            let d = &mut self.graph[i];
+            if n.label < d.label {
+                d.label = n.label;
+            }
+            d.aliases.extend(n.aliases);
+            d.documents.extend(documents);
+            d.mentions += n.mentions;
+            return i;
+        }
+        let id = n.id.clone();
+        let i = self.graph.add_node(NodeData { documents, ..n });
+        self.nodes.insert(id, i);
+        i
+    }
+
+    /// `add_edge` for an edge of another graph: its evidence (sorted, cut at the same
+    /// `max_evidence`) is merged with this edge's in one pass.
+    fn absorb_edge(&mut self, si: NodeIndex, ti: NodeIndex, e: EdgeData) {
+        let key = (
+            self.graph[si].id.clone(),
+            e.relation.clone(),
+            self.graph[ti].id.clone(),
+            e.negated,
+        );
+        let Some(&idx) = self.edges.get(&key) else {
+            let mut e = e;
+            if let Some(m) = self.max_evidence {
+                e.evidence.truncate(m);
+            }
+            let i = self.graph.add_edge(si, ti, e);
+            self.edges.insert(key, i);
+            return;
+        };
+        let max = self.max_evidence.unwrap_or(usize::MAX);
+        let d = &mut self.graph[idx];
+        d.weight += e.weight;
+        d.hedged &= e.hedged;
+        d.first_seen = min_opt(d.first_seen.take(), e.first_seen);
+        d.last_seen = max_opt(d.last_seen.take(), e.last_seen);
+        let mine = std::mem::take(&mut d.evidence);
+        let mut merged = Vec::with_capacity((mine.len() + e.evidence.len()).min(max));
+        let (mut a, mut b) = (mine.into_iter().peekable(), e.evidence.into_iter().peekable());
+        while merged.len() < max {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if evidence_key(y) < evidence_key(x) => b.next(),
+                (Some(_), _) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            merged.extend(next);
+        }
+        d.evidence = merged;
+    }
+
     /// Adds one document's extraction.
     pub fn add(&mut self, rules: &RuleSet, doc: &Document, ex: &Extraction) -> Result<(), MergeError> {
         for rec in document_records(rules, doc, ex) {
@@ -857,6 +963,74 @@ mod tests {
         )
         .unwrap();
         assert_eq!(all.node("ann").unwrap().label, "Ann Smith");
+    }
+
+    /// Adds `docs` to a new graph with `max` evidence per edge.
+    fn partial(max: Option<usize>, docs: &[Doc]) -> ActorGraph {
+        let mut g = ActorGraph::new(max);
+        g.set_incremental();
+        for (id, date, actors, edges) in docs {
+            g.add_document(doc(id, date)).unwrap();
+            for a in *actors {
+                g.add_document_actor(actor(id, a));
+            }
+            for (i, e) in edges.iter().enumerate() {
+                g.add_edge(edge(id, date, i as u64, e));
+            }
+        }
+        g
+    }
+
+    #[test]
+    fn absorbing_partial_graphs_equals_adding_every_document_to_one() {
+        let docs: [Doc; 4] = [
+            (
+                "d1",
+                "2025-01-01",
+                &["ann:Ann SMITH:2:SMITH", "bob:Bob:1:Bob"],
+                &["ann opposes bob plain", "ann opposes bob hedged"],
+            ),
+            (
+                "d2",
+                "2025-02-01",
+                &["ann:Ann Smith:3:Ann Smith", "bob:Bob:1:Bobby"],
+                &["ann opposes bob hedged"],
+            ),
+            (
+                "d3",
+                "2025-03-01",
+                &["bob:Bob:4:Bobby", "cy:Cy:1:Cy"],
+                &["bob supports cy plain"],
+            ),
+            (
+                "d4",
+                "2024-12-01",
+                &["ann:Ann:1:Ann", "bob:Bob:1:Bob"],
+                &["ann opposes bob plain", "ann opposes bob plain"],
+            ),
+        ];
+        for max in [None, Some(1), Some(2)] {
+            let one = partial(max, &docs);
+            let expected = (one.to_file(), one.extras());
+            // Any split of the documents, absorbed in any order.
+            for split in [[0usize, 1, 0, 1], [1, 1, 0, 0], [0, 0, 0, 1], [1, 0, 1, 0]] {
+                let part = |k: usize| -> Vec<Doc> {
+                    docs.iter()
+                        .zip(split)
+                        .filter(|(_, s)| *s == k)
+                        .map(|(d, _)| *d)
+                        .collect()
+                };
+                let (a, b) = (partial(max, &part(0)), partial(max, &part(1)));
+                let mut g = partial(max, &[]);
+                g.absorb(b).unwrap();
+                g.absorb(a).unwrap();
+                assert_eq!((g.to_file(), g.extras()), expected, "{max:?} {split:?}");
+            }
+        }
+        // A document in both is refused.
+        let mut g = partial(None, &docs[..2]);
+        assert!(matches!(g.absorb(partial(None, &docs[1..3])), Err(MergeError::DuplicateDocument(d)) if d == "d2"));
     }
 
     #[test]
