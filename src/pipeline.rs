@@ -1,9 +1,14 @@
 //! The whole pipeline as one call: read inputs, extract in parallel, merge.
 //!
 //! Used by `build`, `eval`, `extract` and the tests. Documents stream in from
-//! `ingest::read_each` and are processed in batches: each batch is extracted on
-//! a rayon pool and merged in document order, so memory stays bounded by a
-//! batch plus the graph, and the result is the same for any thread count.
+//! `ingest::read_each` on the calling thread, which decides copies in input
+//! order and sends the rest through a bounded channel to the workers (`stream`);
+//! each worker extracts the next document as soon as it is free and merges it
+//! into its own partial graph, and the partial graphs are merged at the end
+//! (`ActorGraph::absorb`, associative and commutative), so memory holds a few
+//! documents per worker plus the graphs, and the result is the same for any
+//! thread count. `Batcher` (for `extract` and `gaps`, whose output follows the
+//! input order) extracts in batches on a rayon pool with an in-order sink.
 //! `update_from_paths` extracts only new and changed documents and combines
 //! them with an existing graph (retracting replaced and removed documents), so
 //! the result equals a fresh build.
@@ -19,6 +24,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 #[derive(Debug, Clone, Default)]
@@ -369,61 +375,170 @@ fn combine(
     Ok(g)
 }
 
+/// Documents waiting in the channel per worker: enough that a worker never waits for the
+/// reader, few enough that memory holds no more than a handful of documents each.
+const QUEUE_PER_WORKER: usize = 16;
+
+/// Runs `work` on every document `feed` gives, in a continuous stream: the calling thread
+/// runs `feed` (reading, parsing) and sends each document with its number in input order
+/// through a bounded channel to `jobs` worker threads, each with its own state from `init`;
+/// the states come back in worker order when `feed` is done. A worker takes the next
+/// document as soon as it is done with one, so no worker waits for another (no batches).
+/// With one job, everything runs on the calling thread.
+pub fn stream<S, I, W>(
+    jobs: usize,
+    init: I,
+    work: W,
+    feed: impl FnOnce(&mut dyn FnMut(Document)) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<S>>
+where
+    S: Send,
+    I: Fn() -> S + Sync,
+    W: Fn(&mut S, u64, &Document) + Sync,
+{
+    let mut seq = 0u64;
+    if jobs <= 1 {
+        let mut state = init();
+        feed(&mut |d| {
+            work(&mut state, seq, &d);
+            seq += 1;
+        })?;
+        return Ok(vec![state]);
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Document)>(jobs * QUEUE_PER_WORKER);
+    let rx = std::sync::Mutex::new(rx);
+    std::thread::scope(|scope| {
+        let (rx, init, work) = (&rx, &init, &work);
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut state = init();
+                    loop {
+                        // The lock is held only to take one document (or see the end).
+                        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        match next {
+                            Ok((n, d)) => work(&mut state, n, &d),
+                            Err(_) => return state,
+                        }
+                    }
+                })
+            })
+            .collect();
+        let fed = feed(&mut |d| {
+            // A send fails only when every worker is gone (a panic, re-raised below).
+            let _ = tx.send((seq, d));
+            seq += 1;
+        });
+        drop(tx);
+        let states: Vec<S> = workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect();
+        fed.map(|_| states)
+    })
+}
+
+/// The worker count `-j N` asks for: N, else every core.
+pub fn job_count(jobs: Option<usize>) -> usize {
+    match jobs {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
+/// What a worker of `run` builds: a partial graph of the documents it took, and the
+/// extraction warnings and the first merge error, numbered by document for input order.
+struct Partial {
+    graph: ActorGraph,
+    warnings: Vec<(u64, String)>,
+    error: Option<(u64, MergeError)>,
+}
+
 fn run(
     rules: &RuleSet,
     opts: &Options,
     mut detector: Detector,
     feed: impl FnOnce(&mut dyn FnMut(Document), &mut Vec<String>) -> anyhow::Result<()>,
 ) -> anyhow::Result<(ActorGraph, Vec<String>)> {
-    let mut g = ActorGraph::new(opts.max_evidence);
-    if opts.incremental {
-        g.set_incremental();
-    }
-    for r in graph::relation_records(rules) {
-        g.add_relation_type(r);
-    }
+    let new_graph = || {
+        let mut g = ActorGraph::new(opts.max_evidence);
+        if opts.incremental {
+            g.set_incremental();
+        }
+        g
+    };
     let mut warnings = Vec::new();
-    let mut merge_error: Option<MergeError> = None;
-    let mut extraction_warnings = Vec::new();
     let mut copies: Vec<(String, DuplicateRec)> = Vec::new();
     let pb = progress_bar(opts.progress);
     let started = Instant::now();
-    {
-        let g = &mut g;
-        let signed = |d: &Document, ex: Extraction| (ex, Signature::of(&d.text));
-        let mut batcher = Batcher::with_map(
-            rules,
-            opts.jobs,
-            opts.keep_boilerplate,
-            signed,
-            |d: &Document, (ex, signature): (Extraction, Signature)| {
-                if let Some(dup) = detector.check(&d.id, &d.sha256, signature) {
-                    copies.push((d.origin.clone(), duplicate_record(d, dup)));
-                    if opts.read.dedupe {
-                        return;
+    let extractor = Extractor::new(rules);
+    let (done_docs, done_bytes) = (AtomicU64::new(0), AtomicU64::new(0));
+    let partials = stream(
+        job_count(opts.jobs),
+        || Partial {
+            graph: new_graph(),
+            warnings: Vec::new(),
+            error: None,
+        },
+        |p: &mut Partial, n: u64, d: &Document| {
+            let ex = extractor.extract(&d.text, d.date.as_deref(), opts.keep_boilerplate);
+            p.warnings
+                .extend(ex.warnings.iter().map(|w| (n, format!("{}: {w}", d.id))));
+            if let Err(e) = p.graph.add(rules, d, &ex) {
+                if p.error.as_ref().is_none_or(|(m, _)| n < *m) {
+                    p.error = Some((n, e));
+                }
+            }
+            done_docs.fetch_add(1, Ordering::Relaxed);
+            done_bytes.fetch_add(d.text.len() as u64, Ordering::Relaxed);
+        },
+        |push| {
+            let mut shown = Instant::now();
+            feed(
+                &mut |d| {
+                    // Copies are decided here, in input order, so the result does not depend on -j.
+                    if let Some(dup) = detector.check(&d.id, &d.sha256, Signature::of(&d.text)) {
+                        copies.push((d.origin.clone(), duplicate_record(&d, dup)));
+                        if opts.read.dedupe {
+                            return;
+                        }
                     }
-                }
-                extraction_warnings.extend(ex.warnings.iter().map(|w| format!("{}: {w}", d.id)));
-                if let Err(e) = g.add(rules, d, &ex) {
-                    merge_error.get_or_insert(e);
-                }
-            },
-        )?;
-        feed(
-            &mut |d| {
-                if batcher.push(d) {
-                    show_progress(&pb, batcher.docs, batcher.total_bytes, started);
-                }
-            },
-            &mut warnings,
-        )?;
-        batcher.flush();
-    }
+                    push(d);
+                    if opts.progress && shown.elapsed().as_millis() >= 100 {
+                        shown = Instant::now();
+                        let (docs, bytes) = (done_docs.load(Ordering::Relaxed), done_bytes.load(Ordering::Relaxed));
+                        show_progress(&pb, docs, bytes, started);
+                    }
+                },
+                &mut warnings,
+            )
+        },
+    )?;
     pb.finish_and_clear();
-    if let Some(e) = merge_error {
+    let mut extraction_warnings = Vec::new();
+    let mut first_error: Option<(u64, MergeError)> = None;
+    let mut g: Option<ActorGraph> = None;
+    for p in partials {
+        extraction_warnings.extend(p.warnings);
+        if let Some((n, e)) = p.error {
+            if first_error.as_ref().is_none_or(|(m, _)| n < *m) {
+                first_error = Some((n, e));
+            }
+        }
+        match g.as_mut() {
+            None => g = Some(p.graph),
+            Some(g) => g.absorb(p.graph)?,
+        }
+    }
+    if let Some((_, e)) = first_error {
         return Err(e.into());
     }
-    warnings.extend(extraction_warnings);
+    let mut g = g.unwrap_or_else(new_graph);
+    for r in graph::relation_records(rules) {
+        g.add_relation_type(r);
+    }
+    extraction_warnings.sort_by_key(|(n, _)| *n);
+    warnings.extend(extraction_warnings.into_iter().map(|(_, w)| w));
     warnings.extend(duplicate_warnings(&copies, opts.read.dedupe));
     if opts.read.dedupe {
         for (_, c) in copies {

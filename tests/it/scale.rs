@@ -143,21 +143,39 @@ fn seed_shards_merge_to_the_single_build() {
 
 #[test]
 fn thread_count_does_not_change_output() {
-    let lines = corpus_lines();
+    let mut lines = corpus_lines();
+    // Copies (reported, or left out with --dedupe) and a warning-free run alike.
+    lines.push(lines[3].replacen("{\"id\": \"", "{\"id\": \"copy-", 1));
     let dir = temp_tree(&[]);
     let d = dir.path();
     std::fs::write(d.join("all.jsonl"), lines.join("\n") + "\n").expect("write");
     let r = rules();
-    ok(run_in(
-        d,
-        &["build", "-q", "-j", "1", "--rules", &r, "all.jsonl", "-o", "one"],
-    ));
-    ok(run_in(
-        d,
-        &["build", "-q", "-j", "3", "--rules", &r, "all.jsonl", "-o", "three"],
-    ));
-    assert!(read(&d.join("one/graph.json")) == read(&d.join("three/graph.json")));
-    assert!(read(&d.join("one/graph.dot")) == read(&d.join("three/graph.dot")));
+    for flags in [&[][..], &["--max-evidence", "2", "--incremental", "--dedupe"]] {
+        let mut outputs = Vec::new();
+        for jobs in ["1", "2", "3"] {
+            let mut args = vec!["build", "-q", "-j", jobs, "--rules", &r, "all.jsonl", "-o", jobs];
+            args.extend(flags);
+            let o = ok(run_in(d, &args));
+            outputs.push((
+                jobs,
+                read(&d.join(jobs).join("graph.json")),
+                read(&d.join(jobs).join("graph.dot")),
+                stderr(&o),
+            ));
+        }
+        assert!(outputs[0].1.contains("copy-"), "the copy is in the corpus");
+        for (jobs, json, dot, warnings) in &outputs[1..] {
+            assert!(
+                *json == outputs[0].1,
+                "-j{jobs} {flags:?}: graph.json differs from -j1's"
+            );
+            assert!(*dot == outputs[0].2, "-j{jobs} {flags:?}: graph.dot differs from -j1's");
+            assert_eq!(
+                *warnings, outputs[0].3,
+                "-j{jobs} {flags:?}: warnings differ from -j1's"
+            );
+        }
+    }
 }
 
 #[test]
