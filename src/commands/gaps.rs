@@ -106,7 +106,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "{docs} documents, {:.1} MB in {secs:.1} s ({:.1} MB/s)",
+            "{} documents, {:.1} MB in {secs:.1} s ({:.1} MB/s)",
+            thousands(docs),
             bytes as f64 / 1e6,
             bytes as f64 / 1e6 / secs.max(1e-9)
         );

@@ -84,13 +84,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot render {}", super::shown_out(&args.output)))?;
     write_output(super::out_file(&args.output), &image)?;
     let drawn = match style.pairs {
-        true => format!("{lines} pairs of {} relations", g.edges.len()),
-        false => format!("{lines} relations"),
+        true => format!(
+            "{} pairs of {} relations",
+            super::thousands(lines as u64),
+            super::thousands(g.edges.len() as u64)
+        ),
+        false => format!("{} relations", super::thousands(lines as u64)),
     };
     eprintln!(
         "wrote {} ({} actors, {drawn}, engine {}{})",
         super::shown_out(&args.output),
-        g.nodes.len(),
+        super::thousands(g.nodes.len() as u64),
         engine.name(),
         picture::left_out_note(left_out)
     );

@@ -50,8 +50,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     eprintln!(
         "wrote {} ({} actors, {} relations{})",
         super::shown_out(&args.output),
-        g.nodes.len(),
-        g.edges.len(),
+        super::thousands(g.nodes.len() as u64),
+        super::thousands(g.edges.len() as u64),
         picture::left_out_note(left_out)
     );
     Ok(ExitCode::SUCCESS)
