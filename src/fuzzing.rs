@@ -9,10 +9,10 @@
 //! the graph file round-trips, retracting a document empties its graph), so
 //! the fuzzers find wrong output too, not only crashes.
 
-use crate::extract::Extractor;
 use crate::graph::{self, ActorGraph};
 use crate::graphfile::GraphFile;
 use crate::ingest::{self, Document};
+use crate::reading::Extractor;
 use crate::rules::RuleSet;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@
 //! number of distinct names, lowercase words and verbs (one example sentence
 //! per name, a few per verb), never with the text. No I/O.
 
-use crate::extract::Extraction;
+use crate::reading::Extraction;
 use crate::rules::RuleSet;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
@@ -776,7 +776,7 @@ impl<'r> Scanner<'r> {
         let adjectival = |mi: usize| {
             let m = &ex.mentions[mi];
             let w = text[m.start..m.end].to_lowercase();
-            (matches!(m.how, crate::extract::How::Demonym(_)) && !w.contains(' ') && !w.ends_with('s'))
+            (matches!(m.how, crate::reading::How::Demonym(_)) && !w.contains(' ') && !w.ends_with('s'))
                 || (m.pronoun && POSSESSIVES.contains(&w.as_str()))
         };
         // A plural subject: a plural mention, or "X and Y".
@@ -1269,7 +1269,7 @@ pub struct Report {
 
 /// Runs the whole analysis over in-memory documents `(id, text)` (for tests and small inputs).
 pub fn analyze(rules: &RuleSet, docs: &[(&str, &str)], limit: usize, examples: usize) -> Report {
-    let x = crate::extract::Extractor::new(rules);
+    let x = crate::reading::Extractor::new(rules);
     let scanner = Scanner::new(rules);
     let mut gaps = Gaps::new(examples);
     for (id, text) in docs {

@@ -10,11 +10,11 @@
 //! is the inverse for whole documents (on a `GraphFile` with per-document
 //! actor counts), so an updated graph equals a fresh build. Pure: no I/O.
 
-use crate::extract::{ActorRef, Extraction};
 use crate::graphfile::{
     DocActorRec, DocumentActors, DocumentRec, EdgeRec, EvidenceRec, Extras, GraphFile, NodeRec, RelationRec,
 };
 use crate::ingest::Document;
+use crate::reading::{ActorRef, Extraction};
 use crate::rules::RuleSet;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};

@@ -2,14 +2,13 @@
 //! between them from news text, merged into one evidence-keeping graph.
 //!
 //! Pipeline, one module per stage in the order data flows:
-//! `ingest` -> `rules` -> `extract` -> `graph` -> `export`; `graphfile` is the
+//! `ingest` -> `rules` -> `reading` -> `graph` -> `export`; `graphfile` is the
 //! stable on-disk schema that `eval`, `query` and the exporters read.
 
 pub mod commands;
 pub mod dedupe;
 pub mod eval;
 pub mod export;
-pub mod extract;
 pub mod filter;
 pub mod fsutil;
 pub mod fuzzing;
@@ -20,6 +19,7 @@ pub mod ingest;
 pub mod picture;
 pub mod pipeline;
 pub mod query;
+pub mod reading;
 pub mod rules;
 pub mod ruletest;
 pub mod stream;

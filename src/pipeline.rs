@@ -14,10 +14,10 @@
 //! the result equals a fresh build.
 
 use crate::dedupe::{Detector, Duplicate, Signature};
-use crate::extract::{Extraction, Extractor};
 use crate::graph::{self, ActorGraph, MergeError, RetractCheck};
 use crate::graphfile::{DocumentActors, DuplicateRec, Extras, GraphFile};
 use crate::ingest::{self, Document, ReadOptions};
+use crate::reading::{Extraction, Extractor};
 use crate::rules::RuleSet;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

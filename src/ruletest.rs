@@ -5,7 +5,7 @@
 //! Example syntax: `TEXT => source relation target[, source not relation target]`.
 //! Pure: returns a report; `rules test` and `cargo test` print and assert it.
 
-use crate::extract::{Extraction, Extractor};
+use crate::reading::{Extraction, Extractor};
 use crate::rules::{Pattern, Relation, RuleSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! `actorgraph explain`: why a sentence gives the edges it gives.
 
-use crate::extract::{Extraction, Extractor, How};
 use crate::ingest;
+use crate::reading::{Extraction, Extractor, How};
 use crate::rules::RuleSet;
 use anyhow::Context;
 use clap::Args as ClapArgs;

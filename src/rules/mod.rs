@@ -926,7 +926,7 @@ pub fn same_surname_key(a: &str, b: &str) -> bool {
 fn person_keys(actors: &[Actor], endings: &[(String, String)]) -> HashMap<String, Vec<(String, usize)>> {
     let mut keys: HashMap<String, Vec<(String, usize)>> = HashMap::new();
     for (i, a) in actors.iter().enumerate().filter(|(_, a)| a.kind == Kind::Person) {
-        for name in [a.id.clone(), crate::extract::slug(&a.label)] {
+        for name in [a.id.clone(), crate::reading::slug(&a.label)] {
             if let Some((first, rest)) = variant_key(&name, endings) {
                 let list = keys.entry(first).or_default();
                 if !list.contains(&(rest.clone(), i)) {

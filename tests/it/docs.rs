@@ -16,7 +16,7 @@
 //! `examples` and `counter` of the block's own patterns must pass as well.
 
 use crate::support::repo;
-use actorgraph::extract::Extractor;
+use actorgraph::reading::Extractor;
 use actorgraph::rules::RuleSet;
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! edges it must give (`source relation target`, `not` for negated), nothing more.
 
 use crate::support::repo;
-use actorgraph::extract::Extractor;
+use actorgraph::reading::Extractor;
 
 /// The edges of `text` that start at byte `from` or later: the role edges (`leads`/`represents`)
 /// or the others, as `source [not ]relation target`, with ` <- speaker` when `speaker`; sorted,

@@ -3,7 +3,7 @@
 //! holder on the document's date.
 
 use crate::support::repo;
-use actorgraph::extract::Extractor;
+use actorgraph::reading::Extractor;
 use actorgraph::rules::RuleSet;
 
 fn rules() -> RuleSet {

@@ -1,0 +1,563 @@
+//! English word lists the reading stages use (moving to `rules/lexicon.toml`).
+
+/// Capitalized words that make a name before a verb of saying an institution or an outlet, not a
+/// person: "the State Department said", "Sky News reported" (besides `NOT_NAMES`).
+pub(super) const NOT_PERSON_NAME_WORDS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "House",
+    "Office",
+    "Council",
+    "Committee",
+    "Agency",
+    "Service",
+    "Services",
+    "Command",
+    "Staff",
+    "Forces",
+    "Navy",
+    "Force",
+    "Guard",
+    "Bank",
+    "Fund",
+    "Group",
+    "Center",
+    "Centre",
+    "Commission",
+    "Parliament",
+    "Assembly",
+    "Court",
+    "Party",
+    "Union",
+    "Organization",
+    "Organisation",
+    "News",
+    "Media",
+    "Television",
+    "Radio",
+    "Network",
+    "Company",
+    "Corporation",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Kremlin",
+    "Police",
+    "Authorities",
+    "Government",
+    "Administration",
+    "Reuters",
+    "Bloomberg",
+    "Politico",
+    "Axios",
+    "Guardian",
+    "Telegraph",
+    "Kommersant",
+    "Izvestia",
+    "Interfax",
+    "Novosti",
+    "Ukrinform",
+    "Ukrainska",
+    "Pravda",
+    "Meduza",
+    "Mission",
+    "Monitoring",
+    "Statement",
+    "Report",
+    "Study",
+    "Survey",
+    "Poll",
+    "Data",
+    "Sources",
+    "Source",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Basin",
+    "Island",
+    "Islands",
+    "Developing",
+    "Associated",
+    "Development",
+    "Caucus",
+    "River",
+    "Republic",
+    "Kingdom",
+    "States",
+    "Coast",
+    "Valley",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Mountains",
+    "Street",
+    "City",
+    "County",
+    "Province",
+    "Region",
+    "Rico",
+    "Association",
+    "Federation",
+    "Institute",
+    "University",
+    "Board",
+    "Bureau",
+    "Senate",
+    "Congress",
+    "Cabinet",
+    "Secretariat",
+    "Embassy",
+    "Trade",
+    "Exchange",
+    "Markets",
+    "Securities",
+];
+
+/// Capitalized words before a speaker's name that are not part of it: conjunctions that open a
+/// sentence, and titles the lexicon does not read as offices ("Chairman Paul Volcker said").
+pub(super) const NAME_PREFIXES: &[&str] = &[
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Also",
+    "Then",
+    "Now",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Chairman",
+    "Chairwoman",
+    "Senator",
+    "Sen",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Representative",
+    "Rep",
+    "Speaker",
+    "Leader",
+    "General",
+    "Gen",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "Congressman",
+    "Congresswoman",
+    "Chancellor",
+    "Secretary",
+    "Minister",
+    "President",
+    "Director",
+    "Commissioner",
+    "Ambassador",
+    "Judge",
+    "Justice",
+    "Colonel",
+    "Col",
+    "Lieutenant",
+    "Lt",
+    "Admiral",
+    "Adm",
+    "Major",
+    "Sheikh",
+    "Chief",
+    "Deputy",
+    "Vice",
+    "Undersecretary",
+    "Coordinator",
+    "Affairs",
+    "Exchequer",
+    "Aviation",
+    "Adviser",
+    "Advisor",
+    "Professor",
+    "Prof",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Father",
+    "Pope",
+    "Archbishop",
+    "Bishop",
+    "Patriarch",
+    "Metropolitan",
+    "Commander",
+    "Economist",
+    "Analyst",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Envoy",
+    "Negotiator",
+    "Officer",
+    "Agent",
+];
+
+/// Stems of verbs of travel: "fled to Poland" names a place.
+pub(super) const MOTION_STEMS: &[&str] = &[
+    "travel", "fled", "flee", "drift", "return", "relocat", "deport", "migrat", "evacuat", "flew", "fly", "flies",
+    "sail", "headed", "heading", "emigrat", "escap", "moved", "moving",
+];
+
+/// Words between a place preposition and the place: "in occupied eastern Ukraine".
+pub(super) const PLACE_ADJECTIVES: &[&str] = &[
+    "the",
+    "neighboring",
+    "neighbouring",
+    "occupied",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "southeastern",
+    "northwestern",
+    "southwestern",
+];
+
+/// Words after "it" that make it an expletive ("it is important"), not a reference.
+pub(super) const EXPLETIVE_NEXT: &[&str] = &[
+    "is",
+    "was",
+    "'s",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "remains",
+    "becomes",
+    "became",
+    "makes",
+    "took",
+    "takes",
+    "comes",
+    "came",
+    "depends",
+    "matters",
+    "means",
+    "follows",
+    "turns",
+    "turned",
+    "looks",
+    "emerged",
+    "emerges",
+    // "made it clear that", "makes it possible to".
+    "clear",
+    "plain",
+    "possible",
+    "impossible",
+    "easier",
+    "harder",
+    "necessary",
+    "known",
+];
+
+/// Words between an actor and a plural head that keep the head the actor's: "NATO foreign ministers".
+pub(super) const HEAD_MODIFIERS: &[&str] = &[
+    "foreign", "defence", "defense", "finance", "economy", "interior", "trade", "senior", "top", "military", "member",
+];
+
+/// Nouns whose owner does the infinitive after them: "Russia's refusal to negotiate".
+pub(super) const CONTROL_NOUNS: &[&str] = &[
+    "decision",
+    "plan",
+    "plans",
+    "move",
+    "refusal",
+    "attempt",
+    "attempts",
+    "bid",
+    "effort",
+    "efforts",
+    "push",
+    "readiness",
+    "willingness",
+    "intention",
+    "threat",
+    "threats",
+    "pledge",
+    "promise",
+    "promises",
+    "commitment",
+    "determination",
+    "failure",
+    "reluctance",
+    "unwillingness",
+    "offer",
+    "proposal",
+    "campaign",
+    "drive",
+    "vow",
+    "ability",
+    "capacity",
+    "desire",
+    "resolve",
+    "ambition",
+];
+
+/// Verbs that undo or hold back a thing: "lifted sanctions on Russia" is no pressure on Russia.
+pub(super) const UNDOING_VERBS: &[&str] = &[
+    "lift", "ease", "end", "block", "halt", "suspend", "stop", "cancel", "freeze", "cut", "reduce", "withdraw",
+    "delay", "question", "doubt", "relax", "loosen", "oppose", "resist", "slash", "pause",
+];
+
+/// Verbs of travel: "travelled to Moscow to meet Putin" is a purpose clause of their subject.
+pub(super) const MOTION_VERBS: &[&str] = &[
+    "travelled",
+    "traveled",
+    "travels",
+    "travel",
+    "went",
+    "goes",
+    "go",
+    "flew",
+    "flies",
+    "fly",
+    "came",
+    "comes",
+    "come",
+    "arrived",
+    "arrives",
+    "arrive",
+    "headed",
+    "heads",
+    "head",
+    "returned",
+    "returns",
+    "return",
+    "visited",
+    "visits",
+    "visit",
+];
+
+/// "it is easier for him to outsource ...": after these, "for X to" makes X the infinitive's subject.
+pub(super) const INFINITIVE_ADJECTIVES: &[&str] = &[
+    "easier",
+    "easy",
+    "important",
+    "necessary",
+    "possible",
+    "impossible",
+    "hard",
+    "harder",
+    "difficult",
+    "vital",
+    "crucial",
+    "essential",
+    "better",
+    "time",
+    "imperative",
+    "natural",
+    "logical",
+];
+
+/// Auxiliaries that make the participle after them passive ("were rejected by Russia").
+pub(super) const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "gets", "got"];
+
+/// Conflictual relations (and demands) that a person does not hold against the state or
+/// organization they serve: "Macron said France should ..." is no demand on France.
+pub(super) const NOT_AGAINST_OWN: &[&str] = &[
+    "opposes",
+    "rejects",
+    "attacks",
+    "threatens",
+    "excludes",
+    "pressures",
+    "demands",
+];
+
+/// Stems of verbs of telling whose that-clause is about the listener: "convinced Europe that
+/// they ...". ("Putin warned Trump that he ..." and "assured X that he ..." are about the teller.)
+pub(super) const LISTENER_VERBS: &[&str] = &["convinc", "persuad", "remind"];
+
+/// Stems of verbs whose object does what their infinitive says ("urged allies to support Kyiv"):
+/// no purpose clause for the subject after them.
+pub(super) const OBJECT_CONTROL: &[&str] = &[
+    "urg", "ask", "call", "encourag", "push", "press", "tell", "told", "allow", "forc", "help", "invit", "persuad",
+    "convinc", "enabl", "order", "instruct", "want", "expect", "need", "requir", "compel", "lobb", "pressur", "let",
+    "get", "got", "caus", "lead", "led", "prompt", "inspir", "remind", "warn", "advis", "permit", "train",
+];
+
+/// Verbs that take an infinitive and pass their subject on: "to try to convince him".
+pub(super) const CATENATIVE_VERBS: &[&str] = &["try", "seek", "attempt", "continue", "begin", "start", "help", "work"];
+
+/// Subject pronouns: they prefer the subject of the sentence (or the previous one) to the nearest mention.
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Words that open a clause: a subject pronoun after one refers to that clause's subject.
+pub(super) const CLAUSE_BOUNDARIES: &[&str] = &[
+    ",", ";", ":", "while", "whereas", "but", "although", "though", "because", "since", "when", "after", "before", "—",
+];
+
+/// Words between a possessor and a verb showing that the possessed thing, not the possessor,
+/// is the verb's subject ("Kyiv's goals and handed ...", "NATO's position on countries supporting ...").
+pub(super) const POSSESSED_SUBJECT_GAP: &[&str] = &[
+    "and", "but", "has", "have", "had", "is", "was", "were", "are", "on", "of", "in", "for", "about", "with", "over",
+    "against",
+];
+
+/// Prepositions that make the actor after them a place ("a security order in Europe").
+/// Words that show a role apposition's span holds more than the office: "the delegation was led by".
+pub(super) const APPOSITION_BREAKERS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "by",
+    "as",
+    "who",
+    "which",
+    "said",
+    "says",
+    "that",
+    "led",
+    "includes",
+    "included",
+    "including",
+];
+
+/// Words that cannot stand between the owner and the noun of a nominal pattern.
+pub(super) const NOMINAL_GAP_BREAKERS: &[&str] = &[
+    "on", "with", "about", "in", "at", "for", "from", "by", "over", "against", "of", "into", "said", "says", "that",
+    "which", "who", "through", "via", "despite", "during", "after", "before", "under", "amid", "between", "toward",
+    "towards",
+];
+
+/// Words after which a verb form ("talks", "attacks", "demands") is a noun.
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "any", "these", "those", "such", "new", "direct", "peace",
+    "further", "fresh", "'s",
+];
+/// Prepositions after which a verb form other than a gerund is a noun: "prerequisites for talks".
+pub(super) const NOUN_PREPOSITIONS: &[&str] = &["for", "of", "in", "during", "after", "before", "from"];
+
+pub(super) const PLACE_MARKERS: &[&str] = &["in", "across", "throughout", "inside", "within", "near", "around"];
+
+/// Words before a slot that make it an object, never the source that opens a match.
+pub(super) const OBJECT_MARKERS: &[&str] = &[
+    "with", "to", "of", "for", "from", "against", "on", "about", "between", "at", "into", "toward", "towards", "over",
+    "-", "/", "than", "like", "unlike",
+];
+
+/// Title classes preferred when a leader noun ("leader", "ruler") names a head.
+pub(super) const LEADER_PREFERENCE: &[&str] = &["president", "prime minister", "chancellor", "secretary general"];
+
+/// Capitalized words that start sentences rather than name people.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Which",
+    "But",
+    "And",
+    "Yet",
+    "Then",
+    "Now",
+    "Officials",
+    "Moscow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Nothing",
+    "Everything",
+    "Everyone",
+    "Nobody",
+    "Many",
+    "Some",
+    "Most",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "Speaking",
+    "According",
+    "Since",
+    "After",
+    "Before",
+    "During",
+    "Asked",
+    "When",
+    "Or",
+    "While",
+    "Both",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "President",
+    "Minister",
+    "Admiral",
+    "General",
+    "Colonel",
+    "Lieutenant",
+    "Major",
+    "Marshal",
+    "Army",
+    "Gen",
+    "Adm",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Senator",
+    "Ambassador",
+    "Envoy",
+    "Secretary",
+    "Chancellor",
+    "Prime",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
+];
+
+/// Lowercase words inside a name: "Badr bin Hamad al-Busaidi", "Ursula von der Leyen".
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "de", "da", "di", "von", "van", "der", "den", "la", "le", "del", "dos",
+];
+
+/// Adjectives between a state and a title: "Ukraine's top negotiator", "the Iranian deputy foreign minister".
+pub(super) const APPOSITION_ADJECTIVES: &[&str] = &[
+    "deputy", "top", "chief", "new", "acting", "special", "senior", "first", "former",
+];
