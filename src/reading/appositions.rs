@@ -15,91 +15,37 @@ pub(super) struct PossessedOffice {
     pub(super) relation: &'static str,
 }
 
+/// A role edge of an apposition: (first token, last token, person, org, relation).
+pub(super) type RoleEdge = (usize, usize, ActorRef, ActorRef, &'static str);
+
 impl<'r> Extractor<'r> {
-    /// Role appositions (step 3c of `sentence`): `(first token, last token, person, org, relation)` for
-    /// "ORG's TITLE, NAME" and "NAME, (the) ... OFFICE ... ORG ...". Unknown names become new persons.
-    #[allow(clippy::too_many_arguments)]
+    /// Role appositions (steps 3c and 4a of a sentence), as role edges: "ORG's TITLE, NAME",
+    /// "NAME, (the) ... OFFICE ... ORG ...", "its special envoy, NAME", "the delegation was led by
+    /// NAME", "reappointed NAME as its chief negotiator". Unknown names become new persons. With
+    /// `pronoun_pass`, only the appositions owned by a resolved possessive pronoun.
     pub(super) fn appositions(
         &self,
         ex: &mut Extraction,
-        text: &str,
-        si: usize,
-        toks: &[Token],
-        words: &[&str],
+        st: &Sentence,
         ments: &mut Vec<Mention>,
-        date: Option<&str>,
         pronoun_pass: bool,
-    ) -> Vec<(usize, usize, ActorRef, ActorRef, &'static str)> {
+    ) -> Vec<RoleEdge> {
+        let Sentence {
+            text,
+            date,
+            toks,
+            words,
+            ..
+        } = *st;
         let rules = self.rules;
-        let lex = &rules.lexicon;
+        let name_at = |ments: &[Mention], j: usize| self.unknown_name_at(st, ments, j);
+        let new_person = |ex: &mut Extraction, ments: &mut Vec<Mention>, a: usize, b: usize| {
+            self.add_new_person(ex, st, ments, a, b)
+        };
+        let relation_for =
+            |person: ActorRef, org: ActorRef, fallback: &'static str| role_relation(rules, date, person, org, fallback);
+        let office_at = |k: usize| self.office_at(words, k);
         let mut out = Vec::new();
-        let raw = |k: usize| &text[toks[k].start..toks[k].end];
-        let ment_at = |ments: &[Mention], k: usize| ments.iter().position(|m| m.start == toks[k].start);
-        let covered =
-            |ments: &[Mention], k: usize| ments.iter().any(|m| toks[k].start < m.end && toks[k].end > m.start);
-        let kind_of = |ex: &Extraction, a: ActorRef| ex.actor(rules, a).kind;
-        // The unknown name that starts at token j: 2 to 5 name words, particles inside ("bin", "al-").
-        let name_at = |ments: &[Mention], j: usize| -> Option<usize> {
-            let (mut k, mut n, mut last_word) = (j, 0, "");
-            while k < toks.len() && n < 5 && !covered(ments, k) {
-                // A hyphenated word is one name word: "al-Busaidi", "Jean-Noel".
-                let mut e = k;
-                while e + 2 < toks.len()
-                    && raw(e + 1) == "-"
-                    && toks[e + 1].start == toks[e].end
-                    && toks[e + 2].start == toks[e + 1].end
-                {
-                    e += 2;
-                }
-                let w = &text[toks[k].start..toks[e].end];
-                let particle = NAME_PARTICLES.contains(&w) && e + 1 < toks.len() && is_name_part(raw(e + 1));
-                if !(is_name_part(w) || (particle && n > 0)) || NOT_NAMES.contains(&w) {
-                    break;
-                }
-                n += 1;
-                last_word = w;
-                k = e + 1;
-            }
-            let ok = (2..=5).contains(&n) && is_name_part(last_word) && (k >= toks.len() || !is_name_part(raw(k)));
-            ok.then(|| k - 1)
-        };
-        let new_person = |ex: &mut Extraction, ments: &mut Vec<Mention>, a: usize, b: usize| -> ActorRef {
-            let m = self.new_person(ex, text, si, toks[a].start, toks[b].end);
-            let actor = m.actor;
-            ments.push(m);
-            actor
-        };
-        // A known person's own role at `org` decides between leads and represents.
-        let relation_for = |person: ActorRef, org: ActorRef, fallback: &'static str| -> &'static str {
-            if person < rules.actors.len() {
-                if let Some(r) = rules.actors[person]
-                    .roles
-                    .iter()
-                    .filter(|r| r.of == org)
-                    .max_by_key(|r| (r.active_on(date), r.from.clone()))
-                {
-                    return if r.relation == "leads" { "leads" } else { "represents" };
-                }
-            }
-            fallback
-        };
-        let office_at = |k: usize| -> Option<(usize, &'static str)> {
-            if let Some((t, len)) = self.title_at(words, k) {
-                return Some((
-                    len,
-                    if lex.titles[t].relation == "leads" {
-                        "leads"
-                    } else {
-                        "represents"
-                    },
-                ));
-            }
-            let w = *words.get(k)?;
-            if w != "counterpart" && lex.leader_nouns.iter().any(|n| n == w) {
-                return Some((1, "leads"));
-            }
-            lex.official_nouns.iter().any(|n| n == w).then_some((1, "represents"))
-        };
         let mut k = 0;
         while k < toks.len() {
             // Possessive pronouns are resolved after the other appositions: a second pass reads
@@ -131,152 +77,230 @@ impl<'r> Extractor<'r> {
                 k += 1;
                 continue;
             }
-            // A: "ORG's TITLE, NAME" / "the DEMONYM TITLE, NAME".
-            if let Some((t, len)) = self.title_at(words, k) {
-                let comma = k + len;
-                if words.get(comma) == Some(&",") && comma + 1 < toks.len() {
-                    let mut o = k;
-                    while o > 0 && APPOSITION_ADJECTIVES.contains(&words[o - 1]) {
-                        o -= 1;
-                    }
-                    let possessive = o >= 2 && words[o - 1] == "'s";
-                    let org_tok = if possessive { o - 2 } else { o.wrapping_sub(1) };
-                    let org = (org_tok < toks.len())
-                        .then(|| {
-                            ments.iter().find(|m| {
-                                m.end == toks[org_tok].end && !m.pronoun && kind_of(ex, m.actor) != Kind::Person
-                            })
-                        })
-                        .flatten()
-                        .map(|m| m.actor);
-                    let start = comma + 1;
-                    let person = match ment_at(ments, start) {
-                        Some(mi) if kind_of(ex, ments[mi].actor) == Kind::Person && !ments[mi].pronoun => {
-                            let end = toks.iter().rposition(|x| x.end <= ments[mi].end).unwrap_or(start);
-                            Some((Some(ments[mi].actor), end))
-                        }
-                        Some(_) => None,
-                        None => name_at(ments, start).map(|end| (None, end)),
-                    };
-                    if let (Some(org), Some((known, end))) = (org, person) {
-                        let ends = words
-                            .get(end + 1)
-                            .is_none_or(|w| matches!(*w, "," | "." | ")" | ";" | "and" | "said" | "says"));
-                        if ends {
-                            let p = match known {
-                                Some(p) => p,
-                                None => new_person(ex, ments, start, end),
-                            };
-                            let fallback = if lex.titles[t].relation == "leads" {
-                                "leads"
-                            } else {
-                                "represents"
-                            };
-                            out.push((org_tok, end, p, org, relation_for(p, org, fallback)));
-                            k = end + 1;
-                            continue;
-                        }
-                    }
-                }
+            if let Some((edge, next)) = self.apposition_after_title(ex, st, ments, k) {
+                out.push(edge);
+                k = next;
+                continue;
             }
-            // B: "NAME, (the) ... OFFICE ... ORG ..." up to the next comma.
-            // Not a place ("Briefing reporters in New York, UN Spokesperson ...").
-            let prev_ok = k == 0
-                || ((!is_name_part(raw(k - 1)) || NOT_NAMES.contains(&raw(k - 1)))
-                    && !PLACE_MARKERS.contains(&words[k - 1])
-                    && !matches!(words[k - 1], "at" | "from"));
-            let named = if prev_ok {
-                match ment_at(ments, k) {
-                    Some(mi) if kind_of(ex, ments[mi].actor) == Kind::Person && !ments[mi].pronoun => toks
-                        .iter()
-                        .rposition(|x| x.end <= ments[mi].end)
-                        .map(|end| (Some(ments[mi].actor), end)),
-                    Some(_) => None,
-                    None => name_at(ments, k).map(|end| (None, end)),
-                }
-            } else {
-                None
-            };
-            if let Some((known, end)) = named {
-                if words.get(end + 1) == Some(&",") {
-                    let a = end + 2;
-                    let stop = (a..toks.len().min(a + 12))
-                        .find(|&i| {
-                            matches!(
-                                words[i],
-                                "," | "." | ";" | ":" | "who" | "which" | "and" | "(" | "—" | "--"
-                            )
-                        })
-                        .unwrap_or(toks.len().min(a + 12));
-                    let first_ok = words.get(a).is_some_and(|w| {
-                        matches!(*w, "the" | "a" | "an") || office_at(a).is_some() || ment_at(ments, a).is_some()
-                    });
-                    // An office before another name is that name's title: ", UN Spokesperson Stéphane Dujarric".
-                    let office = (a..stop)
-                        .find_map(|i| office_at(i).map(|(len, rel)| (i, len, rel)))
-                        .filter(|&(i, len, _)| !toks.get(i + len).is_some_and(|t| is_name_word(&text[t.start..t.end])));
-                    let org = (a..stop).find_map(|i| {
-                        ments
-                            .iter()
-                            .find(|m| m.start == toks[i].start && !m.pronoun && kind_of(ex, m.actor) != Kind::Person)
-                            .map(|m| (i, m))
-                    });
-                    if let (true, Some((oi, olen, rel)), Some((gi, g))) = (first_ok, office, org) {
-                        let g_end = toks.iter().rposition(|x| x.end <= g.end).unwrap_or(gi);
-                        // The office and the org must be one phrase: "the Kremlin spokesman", "Russia's
-                        // envoy", "head of the UN's nuclear watchdog"; not "deputy Russia team lead".
-                        let org_first = g_end < oi
-                            && (g_end + 1..oi).all(|i| words[i] == "'s" || APPOSITION_ADJECTIVES.contains(&words[i]));
-                        let office_first = gi >= oi + olen
-                            && (oi + olen..gi).all(|i| matches!(words[i], "of" | "to" | "at" | "for" | "the"))
-                            && gi > oi + olen;
-                        if !(org_first || office_first) {
-                            k += 1;
-                            continue;
-                        }
-                        // "head of Russia's sovereign wealth fund": the office belongs to a body of the org.
-                        let owns_other = words.get(g_end + 1) == Some(&"'s") && office_at(g_end + 2).is_none();
-                        let org_actor = g.actor;
-                        let rel = if owns_other || (office_first && words.get(oi + olen) != Some(&"of")) {
-                            "represents"
-                        } else {
-                            rel
-                        };
-                        let p = match known {
-                            Some(p) => p,
-                            None => new_person(ex, ments, k, end),
-                        };
-                        out.push((k, stop.saturating_sub(1), p, org_actor, relation_for(p, org_actor, rel)));
-                        k = stop;
-                        continue;
-                    }
-                    // No state named: a person the rules know holds the office in their own state
-                    // ("Valery Gerasimov, the chief of the General Staff").
-                    if let (true, Some((oi, olen, _)), None, Some(p)) = (first_ok, office, org, known) {
-                        let class = self.title_at(words, oi).map(|(t, _)| lex.titles[t].class.as_str());
-                        let own = (p < rules.actors.len())
-                            .then(|| {
-                                rules.actors[p]
-                                    .roles
-                                    .iter()
-                                    .filter(|r| r.active_on(date) && class.is_none_or(|c| r.class == c))
-                                    .max_by_key(|r| r.from.clone())
-                            })
-                            .flatten();
-                        if let Some(r) = own {
-                            let rel = if r.relation == "leads" { "leads" } else { "represents" };
-                            out.push((k, (oi + olen).min(stop).saturating_sub(1), p, r.of, rel));
-                            k = stop;
-                            continue;
-                        }
-                    }
-                }
+            if let Some((edge, next)) = self.apposition_after_name(ex, st, ments, k) {
+                out.push(edge);
+                k = next;
+                continue;
             }
             k += 1;
         }
-        if pronoun_pass {
-            return out;
+        if !pronoun_pass {
+            out.extend(self.led_and_appointed(ex, st, ments));
         }
+        out
+    }
+
+    /// Form A at token `k`: "ORG's TITLE, NAME" / "the DEMONYM TITLE, NAME"; with the token after it.
+    fn apposition_after_title(
+        &self,
+        ex: &mut Extraction,
+        st: &Sentence,
+        ments: &mut Vec<Mention>,
+        k: usize,
+    ) -> Option<(RoleEdge, usize)> {
+        let Sentence { date, toks, words, .. } = *st;
+        let rules = self.rules;
+        let lex = &rules.lexicon;
+        let ment_at = |ments: &[Mention], k: usize| mention_at(st, ments, k);
+        let kind_of = |ex: &Extraction, a: ActorRef| ex.actor(rules, a).kind;
+        let name_at = |ments: &[Mention], j: usize| self.unknown_name_at(st, ments, j);
+        let new_person = |ex: &mut Extraction, ments: &mut Vec<Mention>, a: usize, b: usize| {
+            self.add_new_person(ex, st, ments, a, b)
+        };
+        let relation_for =
+            |person: ActorRef, org: ActorRef, fallback: &'static str| role_relation(rules, date, person, org, fallback);
+        if let Some((t, len)) = self.title_at(words, k) {
+            let comma = k + len;
+            if words.get(comma) == Some(&",") && comma + 1 < toks.len() {
+                let mut o = k;
+                while o > 0 && APPOSITION_ADJECTIVES.contains(&words[o - 1]) {
+                    o -= 1;
+                }
+                let possessive = o >= 2 && words[o - 1] == "'s";
+                let org_tok = if possessive { o - 2 } else { o.wrapping_sub(1) };
+                let org = (org_tok < toks.len())
+                    .then(|| {
+                        ments
+                            .iter()
+                            .find(|m| m.end == toks[org_tok].end && !m.pronoun && kind_of(ex, m.actor) != Kind::Person)
+                    })
+                    .flatten()
+                    .map(|m| m.actor);
+                let start = comma + 1;
+                let person = match ment_at(ments, start) {
+                    Some(mi) if kind_of(ex, ments[mi].actor) == Kind::Person && !ments[mi].pronoun => {
+                        let end = toks.iter().rposition(|x| x.end <= ments[mi].end).unwrap_or(start);
+                        Some((Some(ments[mi].actor), end))
+                    }
+                    Some(_) => None,
+                    None => name_at(ments, start).map(|end| (None, end)),
+                };
+                if let (Some(org), Some((known, end))) = (org, person) {
+                    let ends = words
+                        .get(end + 1)
+                        .is_none_or(|w| matches!(*w, "," | "." | ")" | ";" | "and" | "said" | "says"));
+                    if ends {
+                        let p = match known {
+                            Some(p) => p,
+                            None => new_person(ex, ments, start, end),
+                        };
+                        let fallback = if lex.titles[t].relation == "leads" {
+                            "leads"
+                        } else {
+                            "represents"
+                        };
+                        return Some(((org_tok, end, p, org, relation_for(p, org, fallback)), end + 1));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Form B at token `k`: "NAME, (the) ... OFFICE ... ORG ..." up to the next comma, or a known
+    /// person's own office ("Valery Gerasimov, the chief of the General Staff"); with the token
+    /// after it.
+    fn apposition_after_name(
+        &self,
+        ex: &mut Extraction,
+        st: &Sentence,
+        ments: &mut Vec<Mention>,
+        k: usize,
+    ) -> Option<(RoleEdge, usize)> {
+        let Sentence {
+            text,
+            date,
+            toks,
+            words,
+            ..
+        } = *st;
+        let rules = self.rules;
+        let lex = &rules.lexicon;
+        let raw = |k: usize| st.raw(k);
+        let ment_at = |ments: &[Mention], k: usize| mention_at(st, ments, k);
+        let kind_of = |ex: &Extraction, a: ActorRef| ex.actor(rules, a).kind;
+        let name_at = |ments: &[Mention], j: usize| self.unknown_name_at(st, ments, j);
+        let new_person = |ex: &mut Extraction, ments: &mut Vec<Mention>, a: usize, b: usize| {
+            self.add_new_person(ex, st, ments, a, b)
+        };
+        let relation_for =
+            |person: ActorRef, org: ActorRef, fallback: &'static str| role_relation(rules, date, person, org, fallback);
+        let office_at = |k: usize| self.office_at(words, k);
+        // Not a place ("Briefing reporters in New York, UN Spokesperson ...").
+        let prev_ok = k == 0
+            || ((!is_name_part(raw(k - 1)) || NOT_NAMES.contains(&raw(k - 1)))
+                && !PLACE_MARKERS.contains(&words[k - 1])
+                && !matches!(words[k - 1], "at" | "from"));
+        let named = if prev_ok {
+            match ment_at(ments, k) {
+                Some(mi) if kind_of(ex, ments[mi].actor) == Kind::Person && !ments[mi].pronoun => toks
+                    .iter()
+                    .rposition(|x| x.end <= ments[mi].end)
+                    .map(|end| (Some(ments[mi].actor), end)),
+                Some(_) => None,
+                None => name_at(ments, k).map(|end| (None, end)),
+            }
+        } else {
+            None
+        };
+        if let Some((known, end)) = named {
+            if words.get(end + 1) == Some(&",") {
+                let a = end + 2;
+                let stop = (a..toks.len().min(a + 12))
+                    .find(|&i| {
+                        matches!(
+                            words[i],
+                            "," | "." | ";" | ":" | "who" | "which" | "and" | "(" | "—" | "--"
+                        )
+                    })
+                    .unwrap_or(toks.len().min(a + 12));
+                let first_ok = words.get(a).is_some_and(|w| {
+                    matches!(*w, "the" | "a" | "an") || office_at(a).is_some() || ment_at(ments, a).is_some()
+                });
+                // An office before another name is that name's title: ", UN Spokesperson Stéphane Dujarric".
+                let office = (a..stop)
+                    .find_map(|i| office_at(i).map(|(len, rel)| (i, len, rel)))
+                    .filter(|&(i, len, _)| !toks.get(i + len).is_some_and(|t| is_name_word(&text[t.start..t.end])));
+                let org = (a..stop).find_map(|i| {
+                    ments
+                        .iter()
+                        .find(|m| m.start == toks[i].start && !m.pronoun && kind_of(ex, m.actor) != Kind::Person)
+                        .map(|m| (i, m))
+                });
+                if let (true, Some((oi, olen, rel)), Some((gi, g))) = (first_ok, office, org) {
+                    let g_end = toks.iter().rposition(|x| x.end <= g.end).unwrap_or(gi);
+                    // The office and the org must be one phrase: "the Kremlin spokesman", "Russia's
+                    // envoy", "head of the UN's nuclear watchdog"; not "deputy Russia team lead".
+                    let org_first = g_end < oi
+                        && (g_end + 1..oi).all(|i| words[i] == "'s" || APPOSITION_ADJECTIVES.contains(&words[i]));
+                    let office_first = gi >= oi + olen
+                        && (oi + olen..gi).all(|i| matches!(words[i], "of" | "to" | "at" | "for" | "the"))
+                        && gi > oi + olen;
+                    if !(org_first || office_first) {
+                        return None;
+                    }
+                    // "head of Russia's sovereign wealth fund": the office belongs to a body of the org.
+                    let owns_other = words.get(g_end + 1) == Some(&"'s") && office_at(g_end + 2).is_none();
+                    let org_actor = g.actor;
+                    let rel = if owns_other || (office_first && words.get(oi + olen) != Some(&"of")) {
+                        "represents"
+                    } else {
+                        rel
+                    };
+                    let p = match known {
+                        Some(p) => p,
+                        None => new_person(ex, ments, k, end),
+                    };
+                    return Some((
+                        (k, stop.saturating_sub(1), p, org_actor, relation_for(p, org_actor, rel)),
+                        stop,
+                    ));
+                }
+                // No state named: a person the rules know holds the office in their own state
+                // ("Valery Gerasimov, the chief of the General Staff").
+                if let (true, Some((oi, olen, _)), None, Some(p)) = (first_ok, office, org, known) {
+                    let class = self.title_at(words, oi).map(|(t, _)| lex.titles[t].class.as_str());
+                    let own = (p < rules.actors.len())
+                        .then(|| {
+                            rules.actors[p]
+                                .roles
+                                .iter()
+                                .filter(|r| r.active_on(date) && class.is_none_or(|c| r.class == c))
+                                .max_by_key(|r| r.from.clone())
+                        })
+                        .flatten();
+                    if let Some(r) = own {
+                        let rel = if r.relation == "leads" { "leads" } else { "represents" };
+                        return Some(((k, (oi + olen).min(stop).saturating_sub(1), p, r.of, rel), stop));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Forms C and D: "the Ukrainian delegation was led by national security secretary Rustem
+    /// Umerov", "the Russian team included ...", "the Kremlin reappointed Vladimir Medinsky as its
+    /// chief negotiator".
+    fn led_and_appointed(&self, ex: &mut Extraction, st: &Sentence, ments: &mut Vec<Mention>) -> Vec<RoleEdge> {
+        let Sentence { date, toks, words, .. } = *st;
+        let rules = self.rules;
+        let raw = |k: usize| st.raw(k);
+        let ment_at = |ments: &[Mention], k: usize| mention_at(st, ments, k);
+        let kind_of = |ex: &Extraction, a: ActorRef| ex.actor(rules, a).kind;
+        let name_at = |ments: &[Mention], j: usize| self.unknown_name_at(st, ments, j);
+        let new_person = |ex: &mut Extraction, ments: &mut Vec<Mention>, a: usize, b: usize| {
+            self.add_new_person(ex, st, ments, a, b)
+        };
+        let relation_for =
+            |person: ActorRef, org: ActorRef, fallback: &'static str| role_relation(rules, date, person, org, fallback);
+        let office_at = |k: usize| self.office_at(words, k);
+        let mut out = Vec::new();
         // C: "the Ukrainian delegation was led by national security secretary Rustem Umerov";
         // D: "the Kremlin reappointed Vladimir Medinsky as its chief negotiator".
         let orgs: Vec<(usize, usize, ActorRef)> = ments
@@ -391,6 +415,72 @@ impl<'r> Extractor<'r> {
             }
         }
         out
+    }
+
+    /// The unknown name that starts at token `j`: 2 to 5 name words, particles inside ("bin",
+    /// "al-"); its last token.
+    pub(super) fn unknown_name_at(&self, st: &Sentence, ments: &[Mention], j: usize) -> Option<usize> {
+        let Sentence { text, toks, .. } = *st;
+        let raw = |k: usize| st.raw(k);
+        let covered = |ments: &[Mention], k: usize| covers(st, ments, k);
+        let (mut k, mut n, mut last_word) = (j, 0, "");
+        while k < toks.len() && n < 5 && !covered(ments, k) {
+            // A hyphenated word is one name word: "al-Busaidi", "Jean-Noel".
+            let mut e = k;
+            while e + 2 < toks.len()
+                && raw(e + 1) == "-"
+                && toks[e + 1].start == toks[e].end
+                && toks[e + 2].start == toks[e + 1].end
+            {
+                e += 2;
+            }
+            let w = &text[toks[k].start..toks[e].end];
+            let particle = NAME_PARTICLES.contains(&w) && e + 1 < toks.len() && is_name_part(raw(e + 1));
+            if !(is_name_part(w) || (particle && n > 0)) || NOT_NAMES.contains(&w) {
+                break;
+            }
+            n += 1;
+            last_word = w;
+            k = e + 1;
+        }
+        let ok = (2..=5).contains(&n) && is_name_part(last_word) && (k >= toks.len() || !is_name_part(raw(k)));
+        ok.then(|| k - 1)
+    }
+
+    /// A new person named by tokens `a..=b`, added to the mentions.
+    fn add_new_person(
+        &self,
+        ex: &mut Extraction,
+        st: &Sentence,
+        ments: &mut Vec<Mention>,
+        a: usize,
+        b: usize,
+    ) -> ActorRef {
+        let m = self.new_person(ex, st.text, st.si, st.toks[a].start, st.toks[b].end);
+        let actor = m.actor;
+        ments.push(m);
+        actor
+    }
+
+    /// An office at word `k` (a title, a leader noun, an official noun): its length and the
+    /// relation it gives.
+    pub(super) fn office_at(&self, words: &[&str], k: usize) -> Option<(usize, &'static str)> {
+        let lex = &self.rules.lexicon;
+        if let Some((t, len)) = self.title_at(words, k) {
+            return Some((
+                len,
+                if lex.titles[t].relation == "leads" {
+                    "leads"
+                } else {
+                    "represents"
+                },
+            ));
+        }
+        let w = *words.get(k)?;
+        if w != "counterpart" && lex.leader_nouns.iter().any(|n| n == w) {
+            return Some((1, "leads"));
+        }
+        lex.official_nouns.iter().any(|n| n == w).then_some((1, "represents"))
     }
 
     /// Apposition form E of [`Self::appositions`] at token `k`: a possessor ("its", "Russia's",
@@ -534,4 +624,37 @@ impl<'r> Extractor<'r> {
             relation: rel,
         })
     }
+}
+
+/// A known person's own role at `org` decides between leads and represents.
+fn role_relation(
+    rules: &RuleSet,
+    date: Option<&str>,
+    person: ActorRef,
+    org: ActorRef,
+    fallback: &'static str,
+) -> &'static str {
+    if person < rules.actors.len() {
+        if let Some(r) = rules.actors[person]
+            .roles
+            .iter()
+            .filter(|r| r.of == org)
+            .max_by_key(|r| (r.active_on(date), r.from.clone()))
+        {
+            return if r.relation == "leads" { "leads" } else { "represents" };
+        }
+    }
+    fallback
+}
+
+/// The mention that starts at token `k`.
+fn mention_at(st: &Sentence, ments: &[Mention], k: usize) -> Option<usize> {
+    ments.iter().position(|m| m.start == st.toks[k].start)
+}
+
+/// Whether a mention covers token `k`.
+fn covers(st: &Sentence, ments: &[Mention], k: usize) -> bool {
+    ments
+        .iter()
+        .any(|m| st.toks[k].start < m.end && st.toks[k].end > m.start)
 }

@@ -182,3 +182,361 @@ impl<'r> Extractor<'r> {
             .collect()
     }
 }
+
+impl<'r> Extractor<'r> {
+    /// Step 4 of a sentence: pronouns resolved against earlier mentions (this sentence by
+    /// recency, then the two sentences before, subject first); "we" inside a quotation is its
+    /// speaker's side; "they" right after a coordination stands for all of it.
+    pub(super) fn pronouns(&self, ex: &Extraction, st: &Sentence, ments: &mut Vec<Mention>) {
+        let Sentence {
+            text, si, date, toks, ..
+        } = *st;
+        ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
+        for (ti, t) in toks.iter().enumerate() {
+            // "We will keep supporting Ukraine," Starmer said: "we" in a quotation is the speaker's side.
+            if matches!(t.lower.as_str(), "we" | "us" | "our") && !covered(ments, t) {
+                if let Some(actor) = self.we_actor(ex, ments, t.start, date) {
+                    ments.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        actor,
+                        plural: true,
+                        pronoun: true,
+                        objective: t.lower == "us",
+                        modifier: false,
+                        sentence: si,
+                        how: How::Pronoun,
+                    });
+                }
+                continue;
+            }
+            let Some(&(_, kind)) = PRONOUNS.iter().find(|(w, _)| *w == t.lower) else {
+                continue;
+            };
+            if covered(ments, t) {
+                continue;
+            }
+            if !refers(st, ments, ti, kind) {
+                continue;
+            }
+            let earlier = self.antecedent_candidates(ex, st, ments, ti);
+            let found = self.pick_antecedent(ex, st, ments, &earlier, ti, kind);
+            // "to the United States and NATO, forcing them": a plural pronoun right after a
+            // coordination stands for all of it.
+            if let Some(actors) = (kind == Pron::They)
+                .then(|| coordination_before(text, ments, t))
+                .flatten()
+            {
+                for actor in actors {
+                    ments.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        actor,
+                        plural: true,
+                        pronoun: true,
+                        objective: matches!(t.lower.as_str(), "them" | "themselves"),
+                        modifier: false,
+                        sentence: si,
+                        how: How::Pronoun,
+                    });
+                }
+                continue;
+            }
+            if let Some(actor) = found {
+                ments.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    actor,
+                    plural: kind == Pron::They,
+                    pronoun: true,
+                    objective: matches!(t.lower.as_str(), "him" | "them" | "himself" | "themselves" | "itself"),
+                    modifier: false,
+                    sentence: si,
+                    how: How::Pronoun,
+                });
+            }
+        }
+    }
+
+    /// The candidate antecedents of the pronoun at token `ti`, best first: this sentence by
+    /// recency (the clause's subject first after a clause opening, the listener after a verb of
+    /// telling), then each earlier sentence's subject before the rest of it by recency.
+    fn antecedent_candidates<'m>(
+        &self,
+        ex: &'m Extraction,
+        st: &Sentence,
+        ments: &'m [Mention],
+        ti: usize,
+    ) -> Vec<&'m Mention> {
+        let Sentence {
+            text,
+            si,
+            s,
+            toks,
+            words,
+            ..
+        } = *st;
+        let lex = &self.rules.lexicon;
+        let t = &toks[ti];
+        let tok_at = |off: usize| st.tok_at(off);
+        let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
+        let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
+        let opens_clause = ti == 0
+            || CLAUSE_BOUNDARIES.contains(&words[ti - 1])
+            || matches!(words[ti - 1], "and" | "that" | "or" | "said" | "says" | "\"")
+            || lex.attribution_verbs.iter().any(|v| *v == words[ti - 1])
+            || matches!(
+                words[ti - 1],
+                "warned"
+                    | "warns"
+                    | "vowed"
+                    | "vows"
+                    | "promised"
+                    | "pledged"
+                    | "threatened"
+                    | "hoped"
+                    | "hopes"
+                    | "expects"
+                    | "expected"
+                    | "fears"
+                    | "feared"
+                    | "signalled"
+                    | "signaled"
+                    | "signals"
+            );
+        // "China backed Russia's war through its support for ...": a possessive after a
+        // preposition of means belongs to the clause's subject, not to the possessor before it.
+        let means = matches!(t.lower.as_str(), "its" | "their")
+            && ti > 0
+            && matches!(words[ti - 1], "through" | "via" | "by" | "with" | "despite")
+            && earlier.first().is_some_and(|m| m.is_possessor(text));
+        if (SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause) || means {
+            // The subject of the pronoun's clause, else of the sentence.
+            let boundary = toks[..ti]
+                .iter()
+                .rposition(|b| CLAUSE_BOUNDARIES.contains(&b.lower.as_str()))
+                .map_or(s, |b| toks[b].end);
+            // A possessor is not a clause's subject: "Ukraine's future is in NATO and they ...".
+            let before = |m: &&Mention| m.end <= t.start && !m.modifier && !m.is_possessor(text);
+            let subject = ments
+                .iter()
+                .filter(before)
+                .filter(|m| m.start >= boundary)
+                .min_by_key(|m| m.start)
+                .or_else(|| ments.iter().filter(before).min_by_key(|m| m.start));
+            if let Some(first) = subject {
+                earlier.insert(0, first);
+            }
+            // "convincing the country's European partners that they do not need ...": after a
+            // verb of telling, the that-clause's pronoun is the listener, not the teller.
+            if ti > 0 && words[ti - 1] == "that" {
+                let that = &toks[ti - 1];
+                let listener = ments.iter().find(|m| {
+                    m.end <= that.start
+                        && !m.pronoun
+                        && text.get(m.end..that.start).is_some_and(|g| g.trim().is_empty())
+                        && tok_at(m.start).is_some_and(|mi| {
+                            (mi.saturating_sub(4)..mi).any(|k| {
+                                let w = words[k];
+                                LISTENER_VERBS.iter().any(|p| w.starts_with(p))
+                            })
+                        })
+                });
+                if let Some(l) = listener {
+                    earlier.insert(0, l);
+                }
+            }
+        }
+        for back in 1..=2 {
+            let Some(prev) = si.checked_sub(back) else { break };
+            let mut in_prev: Vec<&Mention> = ex
+                .mentions
+                .iter()
+                .rev()
+                .skip_while(|m| m.sentence > prev)
+                .take_while(|m| m.sentence == prev)
+                .collect();
+            in_prev.reverse();
+            // That sentence's subject: its first mention that is not the object of a
+            // preposition ("... annexation of Crimea by Russia, NATO ministers agreed").
+            let subject = in_prev
+                .iter()
+                .position(|m| {
+                    let w = word_before(text, m.start);
+                    !OBJECT_MARKERS.contains(&w.as_str()) && !PLACE_MARKERS.contains(&w.as_str()) && w != "by"
+                })
+                .unwrap_or(0);
+            if let Some(first) = in_prev.get(subject) {
+                earlier.push(first);
+            }
+            earlier.extend(
+                in_prev
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(i, _)| *i != subject)
+                    .map(|(_, m)| m),
+            );
+        }
+        // "undermine the peace process by integrating things into it": an object "it" after a
+        // definite noun phrase that names no actor stands for that thing, not for an actor before it.
+        let thing_barrier = (t.lower == "it" && !opens_clause)
+            .then(|| {
+                (1..ti).rev().find(|&k| {
+                    words[k - 1] == "the"
+                        && words[k].chars().all(|c| c.is_lowercase() || c == '-')
+                        && text[toks[k].start..toks[k].end].starts_with(|c: char| c.is_lowercase())
+                        && !covered(ments, &toks[k])
+                })
+            })
+            .flatten()
+            .map(|k| toks[k].start);
+        if let Some(b) = thing_barrier {
+            earlier.retain(|m| m.sentence == si && m.start > b);
+        }
+        earlier
+    }
+
+    /// The first candidate whose gender and number fit the pronoun at token `ti`, unless a person
+    /// the rules do not know acts in between; "they" may stand for a state or organization.
+    fn pick_antecedent(
+        &self,
+        ex: &Extraction,
+        st: &Sentence,
+        ments: &[Mention],
+        earlier: &[&Mention],
+        ti: usize,
+        kind: Pron,
+    ) -> Option<ActorRef> {
+        let (text, t) = (st.text, &st.toks[ti]);
+        let rules = self.rules;
+        let found = earlier
+            .iter()
+            .find(|m| {
+                let a = ex.actor(rules, m.actor);
+                match kind {
+                    Pron::Male => a.kind == Kind::Person && a.gender != Gender::Female,
+                    Pron::Female => a.kind == Kind::Person && a.gender == Gender::Female,
+                    Pron::It => a.kind != Kind::Person && !m.plural,
+                    Pron::They => m.plural || a.kind == Kind::Group,
+                }
+            })
+            // A person the rules do not know, acting between the candidate and "he"/"she",
+            // is the likelier antecedent: "Zaluzhnyi tried to canvass support. In the room,
+            // he was supported by Reznikov" is no word about Putin.
+            .filter(|m| {
+                !matches!(kind, Pron::Male | Pron::Female)
+                    || !unknown_person_acts(text, m.end, t.start, |a, b| {
+                        ments.iter().chain(ex.mentions.iter()).any(|o| a < o.end && b > o.start)
+                    })
+            })
+            .map(|m| m.actor)
+            .or_else(|| {
+                // "they" for a state or organization, as news often writes.
+                (kind == Pron::They)
+                    .then(|| {
+                        earlier
+                            .iter()
+                            .find(|m| matches!(ex.actor(rules, m.actor).kind, Kind::State | Kind::Organization))
+                    })
+                    .flatten()
+                    .map(|m| m.actor)
+            });
+        found
+    }
+}
+
+/// Whether the pronoun at token `ti` refers at all: not the expletive "it" ("it is important
+/// to"), not "their respective", not a possessive determiner right before a mention.
+fn refers(st: &Sentence, ments: &[Mention], ti: usize, kind: Pron) -> bool {
+    let Sentence { toks, words, .. } = *st;
+    let t = &toks[ti];
+    // "it is important to" is no mention; "it was ready to resume talks" is.
+    let agent_adjective = words.get(ti + 2).is_some_and(|a| {
+        matches!(
+            *a,
+            "ready"
+                | "prepared"
+                | "willing"
+                | "unwilling"
+                | "open"
+                | "determined"
+                | "committed"
+                | "eager"
+                | "reluctant"
+                | "keen"
+                | "unable"
+                | "able"
+        )
+    });
+    if kind == Pron::It
+        && t.lower == "it"
+        && !agent_adjective
+        && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n))
+    {
+        return false;
+    }
+    // "both parties agreed to brief their respective leaders": each its own, no one actor.
+    if t.lower == "their" && words.get(ti + 1) == Some(&"respective") {
+        return false;
+    }
+    // A possessive right before a mention is its determiner: "its European partners".
+    let determiner = matches!(t.lower.as_str(), "its" | "their" | "his" | "her");
+    if determiner
+        && toks
+            .get(ti + 1)
+            .is_some_and(|n| ments.iter().any(|m| m.start == n.start))
+    {
+        return false;
+    }
+    true
+}
+
+/// The actors of the coordination right before token `t` ("France, Germany and the United
+/// Kingdom, forcing them"): two or more, at most six words before it.
+fn coordination_before(text: &str, ments: &[Mention], t: &Token) -> Option<Vec<ActorRef>> {
+    let mut before: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start && !m.pronoun).collect();
+    before.sort_by_key(|m| m.start);
+    // The whole list: "France, Germany and the United Kingdom".
+    let link = |a: &Mention, b: &Mention| -> Option<bool> {
+        let between = text.get(a.end..b.start)?.trim();
+        let between = between.strip_suffix("the").unwrap_or(between).trim();
+        match between.trim_start_matches(',').trim() {
+            "and" | "&" => Some(true),
+            "" if between.starts_with(',') => Some(false),
+            _ => None,
+        }
+    };
+    let mut list: Vec<&Mention> = Vec::new();
+    if let Some(&last) = before.last() {
+        list.push(last);
+        let mut and_seen = false;
+        for &m in before.iter().rev().skip(1) {
+            let Some(is_and) = link(m, list[list.len() - 1]) else {
+                break;
+            };
+            // Only the last link of a list is "and".
+            if and_seen && is_and {
+                break;
+            }
+            and_seen |= is_and;
+            list.push(m);
+        }
+        if !and_seen {
+            list.truncate(1);
+        }
+    }
+    if list.len() >= 2 {
+        let m2 = list[0];
+        let gap = text
+            .get(m2.end..t.start)
+            .map_or(usize::MAX, |g| g.split_whitespace().count());
+        let mut actors: Vec<ActorRef> = list.iter().rev().map(|m| m.actor).collect();
+        actors.dedup();
+        if gap <= 6 && actors.len() >= 2 {
+            return Some(actors);
+        }
+    }
+    None
+}

@@ -14,11 +14,14 @@
 
 mod aliases;
 mod appositions;
+mod attribution;
 mod coref;
+mod flags;
 mod names;
 mod offices;
 mod quotes;
-mod sentence;
+mod readings;
+mod roles;
 mod skeleton;
 mod surface;
 mod tokens;
@@ -26,12 +29,13 @@ mod understood;
 mod words;
 
 use crate::ingest::split_sentences;
-use crate::rules::{Actor, AliasKind, Gender, Kind, RuleSet};
+use crate::rules::{Actor, AliasKind, Gender, Kind, Pattern, Relation, RuleSet};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 
 use coref::*;
 use names::*;
+use readings::*;
 use skeleton::*;
 use surface::*;
 pub use tokens::slug;
@@ -428,6 +432,139 @@ impl<'r> Extractor<'r> {
         self.quote_speakers(&mut ex, text);
         ex
     }
+
+    /// Reads one sentence: its mentions, its skeleton, role phrases and relation patterns, then
+    /// records what the next sentences need (mentions, named actors, coordinated pairs).
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        ex: &mut Extraction,
+        text: &str,
+        si: usize,
+        s: usize,
+        e: usize,
+        raw: &[(usize, usize, usize)],
+        date: Option<&str>,
+    ) {
+        let toks = tokenize(&text[s..e], s);
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let st = Sentence {
+            text,
+            si,
+            s,
+            e,
+            date,
+            toks: &toks,
+            words: &words,
+        };
+        // Mentions: aliases, descriptions, new persons, appositions, pronouns.
+        let mut ments = self.alias_mentions(ex, &st, raw);
+        let role_edges = self.descriptions(ex, &st, &mut ments);
+        self.titled_persons(ex, &st, &mut ments);
+        self.known_surnames(&st, &mut ments);
+        self.speakers(ex, text, si, &toks, &words, &mut ments);
+        let mut appos_edges = self.appositions(ex, &st, &mut ments, false);
+        self.pronouns(ex, &st, &mut ments);
+        // Appositions owned by a pronoun, now that it is resolved: "Beijing sent its special envoy, Li Hui".
+        appos_edges.extend(self.appositions(ex, &st, &mut ments, true));
+        self.both_sides(ex, text, si, &toks, &words, &mut ments);
+        let ments = without_overlaps(ments);
+        // The skeleton, role phrases, and the relation patterns over each reading of it.
+        let mut skeleton = Skeleton::build(&st, &ments);
+        let mut found = self.role_relations(ex, &st, &ments, &skeleton, &role_edges, &appos_edges);
+        let appos_spans: Vec<(usize, usize, ActorRef)> = appos_edges.iter().map(|&(a, b, p, _, _)| (a, b, p)).collect();
+        let readings = self.readings(ex, &st, &ments, &mut skeleton, &appos_spans);
+        let slots = &skeleton.slots;
+        let mut trace_skeleton = String::new();
+        for reading in &readings {
+            let written = Written::new(&st, &ments, slots, reading);
+            self.match_patterns(ex, &st, &ments, slots, &written, &mut found);
+            trace_skeleton = written.skel;
+        }
+        if self.trace {
+            ex.traces.push(SentenceTrace {
+                sentence: si,
+                skeleton: trace_skeleton.trim_end().to_string(),
+                slots: (0..slots.len()).map(|n| actors_of(slots, &ments, n)).collect(),
+            });
+        }
+        self.record(ex, &st, ments, found);
+    }
+
+    /// After a sentence: its relations (one per source, relation, target and negation), the pairs
+    /// it names for a later "both sides", the actors it names, its mentions.
+    fn record(&self, ex: &mut Extraction, st: &Sentence, ments: Vec<Mention>, found: Vec<RelationInstance>) {
+        let rules = self.rules;
+        let mut seen = std::collections::HashSet::new();
+        for r in found {
+            let sym = rules.relation(&r.relation).is_some_and(|x| x.symmetric);
+            let (a, b) = if sym && r.target < r.source {
+                (r.target, r.source)
+            } else {
+                (r.source, r.target)
+            };
+            if seen.insert((a, r.relation.clone(), b, r.negated)) {
+                ex.relations.push(r);
+            }
+        }
+        let mut sorted: Vec<&Mention> = ments.iter().collect();
+        sorted.sort_by_key(|m| m.start);
+        for (_, pair) in self.joined_pairs(ex, st.text, &sorted) {
+            ex.pairs.push(st.si, pair);
+        }
+        for m in ments.iter().filter(|m| !m.pronoun) {
+            if !matches!(m.how, How::Alias(ai) if rules.aliases[ai].anaphoric) {
+                ex.named.insert(m.actor);
+            }
+        }
+        ex.mentions.extend(ments);
+    }
+}
+
+/// One sentence as the stages read it: the document's text, the sentence's index and byte span,
+/// the document's date, and the sentence's tokens with their lowercased words.
+#[derive(Clone, Copy)]
+pub(crate) struct Sentence<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) si: usize,
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    pub(crate) date: Option<&'a str>,
+    pub(crate) toks: &'a [Token],
+    pub(crate) words: &'a [&'a str],
+}
+
+impl<'a> Sentence<'a> {
+    /// The text of token `k` as written.
+    pub(crate) fn raw(&self, k: usize) -> &'a str {
+        &self.text[self.toks[k].start..self.toks[k].end]
+    }
+
+    /// The first token that starts at or after byte `off`.
+    pub(crate) fn tok_at(&self, off: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.start >= off)
+    }
+
+    /// The last token that ends at or before byte `off`.
+    pub(crate) fn tok_end(&self, off: usize) -> Option<usize> {
+        self.toks.iter().rposition(|t| t.end <= off)
+    }
+}
+
+/// Mentions sorted by start, overlaps dropped (the earlier, longer one is kept; a pronoun for a
+/// coordination keeps one mention per member).
+fn without_overlaps(mut ments: Vec<Mention>) -> Vec<Mention> {
+    ments.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in ments {
+        let same_pronoun = kept
+            .last()
+            .is_some_and(|l| l.pronoun && m.pronoun && l.start == m.start && l.end == m.end);
+        if same_pronoun || kept.last().is_none_or(|l| m.start >= l.end) {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// The forms of the `<verb>` groups of the patterns whose relation passes `relation`, kept

@@ -189,3 +189,98 @@ impl<'r> Extractor<'r> {
         }
     }
 }
+
+impl<'r> Extractor<'r> {
+    /// Step 3 of a sentence: a title before an unknown capitalized name makes a new person
+    /// ("Foreign Minister Jane Doe"); a first name the rules do not know before a known person's
+    /// surname after a title is that person ("Prime Minister Giorgio Meloni").
+    pub(super) fn titled_persons(&self, ex: &mut Extraction, st: &Sentence, ments: &mut Vec<Mention>) {
+        let Sentence {
+            text, si, toks, words, ..
+        } = *st;
+        let rules = self.rules;
+        let mut k = 0;
+        while k < toks.len() {
+            let Some((ti, len)) = self.title_at(words, k) else {
+                k += 1;
+                continue;
+            };
+            let first = k + len;
+            let covered = |t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
+            // News writes a title after its organization in lower case: "EU spokesperson Anitta Hipper".
+            let after_org = k > 0
+                && ments.iter().any(|m| {
+                    m.end == toks[k - 1].end
+                        && m.actor < rules.actors.len()
+                        && rules.actors[m.actor].kind != Kind::Person
+                });
+            let capitalized = text[toks[k].start..].starts_with(|c: char| c.is_uppercase());
+            if !(capitalized || after_org) || toks.get(first).is_none_or(&covered) {
+                k += len;
+                continue;
+            }
+            let mut j = first;
+            while j < toks.len()
+                && j < first + 3
+                && is_name_word(&text[toks[j].start..toks[j].end])
+                && !covered(&toks[j])
+            {
+                j += 1;
+            }
+            // "Prime Minister Giorgio Meloni", "Vice President Jay Dee Vance": first names the
+            // rules do not know (a variant spelling) before a known person's surname are that person.
+            if j > first && j < toks.len() && covered(&toks[j]) {
+                let at = toks[j].start;
+                if let Some(m) = ments.iter_mut().find(|m| {
+                    m.start == at
+                        && !m.pronoun
+                        && m.actor < rules.actors.len()
+                        && rules.actors[m.actor].kind == Kind::Person
+                }) {
+                    m.start = toks[first].start;
+                    k = j;
+                    continue;
+                }
+            }
+            let last_is_initial = j > first && toks[j - 1].end - toks[j - 1].start < 2;
+            if j - first >= 2
+                && !last_is_initial
+                && (j >= toks.len() || !text[toks[j].start..].starts_with(|c: char| c.is_uppercase()))
+            {
+                let _ = ti;
+                ments.push(self.new_person(ex, text, si, toks[first].start, toks[j - 1].end));
+            }
+            k = j.max(k + 1);
+        }
+    }
+
+    /// Step 3b of a sentence: a first name the rules do not know before a known surname is that
+    /// person's: "Vladimir Zelensky" (a Russian spelling), "Joseph Biden".
+    pub(super) fn known_surnames(&self, st: &Sentence, ments: &mut [Mention]) {
+        let Sentence { text, toks, words, .. } = *st;
+        let rules = self.rules;
+        let lex = &rules.lexicon;
+        let tok_at = |off: usize| st.tok_at(off);
+        for mi in 0..ments.len() {
+            let m = &ments[mi];
+            let single_word = matches!(m.how, How::Alias(ai) if !rules.aliases[ai].text.contains(' '));
+            if !single_word || m.actor >= rules.actors.len() || rules.actors[m.actor].kind != Kind::Person {
+                continue;
+            }
+            let Some(ti) = tok_at(m.start).filter(|&ti| ti > 0 && toks[ti].start == m.start) else {
+                continue;
+            };
+            let p = &toks[ti - 1];
+            let covered = ments.iter().any(|o| p.start < o.end && p.end > o.start);
+            if !covered
+                && p.end + 1 == m.start
+                && is_name_word(&text[p.start..p.end])
+                && !NOT_NAMES.contains(&&text[p.start..p.end])
+                && !(1..=4).any(|l| ti >= l && self.title_at(words, ti - l).is_some_and(|(_, len)| len >= l))
+                && !lex.leader_nouns.contains(&p.lower)
+            {
+                ments[mi].start = p.start;
+            }
+        }
+    }
+}

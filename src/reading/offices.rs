@@ -78,3 +78,135 @@ impl<'r> Extractor<'r> {
             .map(|r| r.of)
     }
 }
+
+impl<'r> Extractor<'r> {
+    /// Step 2 of a sentence: definite descriptions become mentions of the office holder on the
+    /// document's date: "Ukraine's foreign minister", "the Kremlin dictator", "the head of the
+    /// White House", and "the envoy" for the last person named holding such an office. Returns the
+    /// role edges they give (first token, last token, person, org).
+    pub(super) fn descriptions(
+        &self,
+        ex: &Extraction,
+        st: &Sentence,
+        ments: &mut Vec<Mention>,
+    ) -> Vec<(usize, usize, usize, usize)> {
+        let Sentence {
+            text,
+            si,
+            date,
+            toks,
+            words,
+            ..
+        } = *st;
+        let rules = self.rules;
+        let tok_end = |off: usize| st.tok_end(off);
+        let mut i = 0;
+        let mut described: Vec<(usize, usize, usize)> = Vec::new(); // (start tok, end tok, person)
+        let mut role_edges: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start tok, end tok, person, org)
+        while i < toks.len() {
+            // <org>'s <leader noun|title> (not followed by a name): "Ukraine's foreign minister".
+            if let Some(m) = ments
+                .iter()
+                .find(|m| m.start == toks[i].start && rules.actors[m.actor].kind != Kind::Person)
+            {
+                if let Some(mj) = tok_end(m.end).filter(|&mj| words.get(mj + 1) == Some(&"'s")) {
+                    let (class, len) = self.leader_class(words, mj + 2);
+                    let spelled = words[(mj + 2).min(words.len())..(mj + 2 + len).min(words.len())].join(" ");
+                    let followed_by_name = name_follows(text, toks, mj + 2 + len);
+                    if len > 0 && !followed_by_name {
+                        if let Some(p) = self.holder(m.actor, &class, &spelled, date) {
+                            described.push((i, mj + 1 + len, p));
+                            role_edges.push((i, mj + 1 + len, p, m.actor));
+                            i = mj + len + 2;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if matches!(words[i], "the" | "his" | "her" | "its" | "their") {
+                // the <org> <leader noun|title>  (not followed by a name); the alias may hold the "the".
+                if let Some(m) = ments
+                    .iter()
+                    .find(|m| m.start == toks.get(i + 1).map_or(usize::MAX, |t| t.start) || m.start == toks[i].start)
+                {
+                    if let Some(mj) = tok_end(m.end) {
+                        let (class, len) = self.leader_class(words, mj + 1);
+                        let spelled = words[(mj + 1).min(words.len())..(mj + 1 + len).min(words.len())].join(" ");
+                        let followed_by_name = name_follows(text, toks, mj + 1 + len);
+                        if len > 0 && !followed_by_name && rules.actors[m.actor].kind != Kind::Person {
+                            if let Some(p) = self.holder(m.actor, &class, &spelled, date) {
+                                described.push((i, mj + len, p));
+                                role_edges.push((i, mj + len, p, m.actor));
+                                i = mj + len + 1;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                // the <leader noun|title> of <org>
+                let (class, len) = self.leader_class(words, i + 1);
+                let spelled = words[(i + 1).min(words.len())..(i + 1 + len).min(words.len())].join(" ");
+                if len > 0 && words.get(i + 1 + len) == Some(&"of") {
+                    let k = i + 2 + len;
+                    let at = |k: usize| toks.get(k).and_then(|t| ments.iter().find(|m| m.start == t.start));
+                    let found = at(k).or_else(|| if words.get(k) == Some(&"the") { at(k + 1) } else { None });
+                    // "the chief of Germany's BND" heads the BND, not Germany.
+                    let owned_thing = found
+                        .and_then(|m| tok_end(m.end))
+                        .is_some_and(|mj| words.get(mj + 1) == Some(&"'s"));
+                    if let Some(m) = found.filter(|_| !owned_thing) {
+                        if rules.actors[m.actor].kind != Kind::Person {
+                            if let Some(p) = self.holder(m.actor, &class, &spelled, date) {
+                                let mj = tok_end(m.end).unwrap_or(k);
+                                described.push((i, mj, p));
+                                role_edges.push((i, mj, p, m.actor));
+                                i = mj + 1;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                // the <title> (anaphoric): the most recent person holding such a title.
+                // A plural title ("their envoys") stands for no one person.
+                let plural = words[i + len].ends_with('s') && !words[i + len].ends_with("ss");
+                if len > 0
+                    && class != "leader"
+                    && !plural
+                    && !toks
+                        .get(i + 1 + len)
+                        .is_some_and(|t| ments.iter().any(|m| m.start == t.start))
+                    && words.get(i + 1 + len) != Some(&"of")
+                {
+                    if let Some(p) = ex.mentions.iter().rev().take(40).map(|m| m.actor).find(|&a| {
+                        a < rules.actors.len()
+                            && rules.actors[a]
+                                .roles
+                                .iter()
+                                .any(|r| r.class == class && (r.active_on(date) || date.is_none()))
+                    }) {
+                        described.push((i, i + len, p));
+                        i += len + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        for (a, b, p) in described {
+            let (ds, de) = (toks[a].start, toks[b].end);
+            ments.retain(|m| m.end <= ds || m.start >= de);
+            ments.push(Mention {
+                start: ds,
+                end: de,
+                actor: p,
+                plural: false,
+                pronoun: false,
+                objective: false,
+                modifier: false,
+                sentence: si,
+                how: How::Description,
+            });
+        }
+        role_edges
+    }
+}

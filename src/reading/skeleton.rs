@@ -1,5 +1,7 @@
 //! The skeleton: a sentence as words and actor slots, the form relation patterns match. Here:
-//! the skeleton item type and coordination ("@1 , @2 and @3" share one slot).
+//! building it from the tokens and mentions, and coordination ("@1 , @2 and @3" share one slot).
+
+use super::*;
 
 #[derive(Debug, Clone)]
 pub(super) enum Sk {
@@ -95,4 +97,180 @@ pub(super) fn coordinate(
         i += 1;
     }
     (out, out_tok)
+}
+
+/// A sentence as words and actor slots (after coordination), with what each slot holds.
+pub(super) struct Skeleton {
+    /// The items: words and slots.
+    pub(super) items: Vec<Sk>,
+    /// The first token of each item.
+    pub(super) toks: Vec<usize>,
+    /// Slot -> mention indexes (into the sentence's mentions).
+    pub(super) slots: Vec<Vec<usize>>,
+    /// Slot -> whether it only qualifies a title ("Russian President ..."): never coordinated.
+    pub(super) modifier: Vec<bool>,
+    /// Slot -> whether it is a subject pronoun, which opens a clause of its own.
+    pub(super) clause_pronoun: Vec<bool>,
+    /// The skeleton before coordination, when "together with" joined two actors.
+    pub(super) as_written: Option<(Vec<Sk>, Vec<usize>)>,
+}
+
+impl Skeleton {
+    /// Step 5 of a sentence: words and slots; an actor named twice in a row is one slot, and
+    /// coordinated mentions share a slot.
+    pub(super) fn build(st: &Sentence, ments: &[Mention]) -> Skeleton {
+        let text = st.text;
+        let (sk, sk_tok, mut slots) = words_and_slots(st, ments);
+        let (sk, sk_tok) = merge_repeated(sk, sk_tok, &slots, ments);
+        let modifier: Vec<bool> = slots.iter().map(|m| ments[m[0]].modifier).collect();
+        // "European leaders, together with Zelensky, are trying ...": the coordinated reading
+        // drops "together with"; the skeleton as written keeps it for patterns that name it.
+        let with_joined = sk.windows(3).any(|w| {
+            matches!(&w[0], Sk::Word(a) if a == "together" || a == "along")
+                && matches!(&w[1], Sk::Word(b) if b == "with")
+                && matches!(&w[2], Sk::Slot(_))
+        });
+        let as_written = with_joined.then(|| (sk.clone(), sk_tok.clone()));
+        // A subject pronoun opens a clause of its own: "supporting Ukraine and we will never accept".
+        let clause_pronoun: Vec<bool> = slots
+            .iter()
+            .map(|m| {
+                m.iter().all(|&mi| {
+                    ments[mi].pronoun
+                        && matches!(
+                            text[ments[mi].start..ments[mi].end].to_lowercase().as_str(),
+                            "we" | "they" | "he" | "she" | "it"
+                        )
+                })
+            })
+            .collect();
+        let (sk, sk_tok) = coordinate(sk, sk_tok, &mut slots, &modifier, &clause_pronoun);
+        Skeleton {
+            items: sk,
+            toks: sk_tok,
+            slots,
+            modifier,
+            clause_pronoun,
+            as_written,
+        }
+    }
+}
+
+/// The words of a sentence with each mention as a slot: (items, first token of each, slot ->
+/// mention indexes). Articles before a slot are dropped, hyphenated words joined.
+fn words_and_slots(st: &Sentence, ments: &[Mention]) -> (Vec<Sk>, Vec<usize>, Vec<Vec<usize>>) {
+    let toks = st.toks;
+    let mut sk: Vec<Sk> = Vec::new();
+    let mut slots: Vec<Vec<usize>> = Vec::new(); // slot -> mention indexes (into ments)
+    let mut sk_tok: Vec<usize> = Vec::new(); // skeleton item -> first token index
+    let mut ti = 0;
+    let mut next_m = 0;
+    while ti < toks.len() {
+        while next_m < ments.len() && ments[next_m].end <= toks[ti].start {
+            next_m += 1;
+        }
+        if next_m < ments.len() && ments[next_m].start <= toks[ti].start {
+            let mi = next_m;
+            // An article before an actor carries nothing for patterns: "by the United States".
+            // "the country's European partners": a possessive description is a determiner too.
+            let n = sk.len();
+            if n >= 2
+                && matches!(&sk[n - 1], Sk::Word(w) if w == "'s")
+                && matches!(&sk[n - 2], Sk::Word(w) if matches!(w.as_str(), "country" | "nation" | "bloc" | "alliance"))
+            {
+                sk.truncate(n - 2);
+                sk_tok.truncate(n - 2);
+            }
+            if matches!(sk.last(), Some(Sk::Word(w)) if w == "the" || w == "a" || w == "an") {
+                sk.pop();
+                sk_tok.pop();
+            }
+            sk.push(Sk::Slot(slots.len()));
+            // A pronoun for a coordination is one mention per member, all in one slot.
+            let mut members = vec![mi];
+            while members.len() < ments.len() - mi
+                && ments[mi + members.len()].start == ments[mi].start
+                && ments[mi + members.len()].end == ments[mi].end
+            {
+                members.push(mi + members.len());
+            }
+            slots.push(members);
+            sk_tok.push(ti);
+            while ti < toks.len() && toks[ti].start < ments[mi].end {
+                ti += 1;
+            }
+            continue;
+        }
+        // Hyphenated words are one word for patterns: "full-scale", "long-term", "so-called"
+        // (only between two plain words with no space around the hyphen; actor slots stay apart).
+        if ti >= 2
+            && toks[ti - 1].lower == "-"
+            && toks[ti - 1].start == toks[ti - 2].end
+            && toks[ti].start == toks[ti - 1].end
+            && sk_tok.len() >= 2
+            && sk_tok[sk_tok.len() - 1] == ti - 1
+            && sk_tok[sk_tok.len() - 2] == ti - 2
+            && matches!(&sk[sk.len() - 2], Sk::Word(w) if w.chars().all(char::is_alphanumeric))
+            && toks[ti].lower.chars().all(char::is_alphanumeric)
+        {
+            sk.pop();
+            sk_tok.pop();
+            if let Some(Sk::Word(w)) = sk.last_mut() {
+                w.push('-');
+                w.push_str(&toks[ti].lower);
+            }
+            ti += 1;
+            continue;
+        }
+        sk.push(Sk::Word(toks[ti].lower.clone()));
+        sk_tok.push(ti);
+        ti += 1;
+    }
+    (sk, sk_tok, slots)
+}
+
+/// One actor named twice in a row is one slot: "the United Nations (UN) General Assembly".
+fn merge_repeated(sk: Vec<Sk>, sk_tok: Vec<usize>, slots: &[Vec<usize>], ments: &[Mention]) -> (Vec<Sk>, Vec<usize>) {
+    let same = |a: usize, b: usize| {
+        slots[a].len() == 1 && slots[b].len() == 1 && ments[slots[a][0]].actor == ments[slots[b][0]].actor
+    };
+    let mut merged: Vec<Sk> = Vec::with_capacity(sk.len());
+    let mut merged_tok: Vec<usize> = Vec::with_capacity(sk.len());
+    let mut drop_close = false;
+    for (item, tok) in sk.into_iter().zip(sk_tok) {
+        match &item {
+            Sk::Slot(n) => {
+                let l = merged.len();
+                if matches!(merged.last(), Some(Sk::Slot(p)) if same(*p, *n)) {
+                    continue;
+                }
+                if l >= 2
+                    && matches!(&merged[l - 1], Sk::Word(w) if w == "(")
+                    && matches!(&merged[l - 2], Sk::Slot(p) if same(*p, *n))
+                {
+                    merged.pop();
+                    merged_tok.pop();
+                    drop_close = true;
+                    continue;
+                }
+            }
+            Sk::Word(w) if w == ")" && drop_close => {
+                drop_close = false;
+                continue;
+            }
+            _ => {}
+        }
+        drop_close = false;
+        merged.push(item);
+        merged_tok.push(tok);
+    }
+    (merged, merged_tok)
+}
+
+/// The actors of slot `n`, sorted, each once.
+pub(super) fn actors_of(slots: &[Vec<usize>], ments: &[Mention], n: usize) -> Vec<ActorRef> {
+    let mut v: Vec<ActorRef> = slots[n].iter().map(|&mi| ments[mi].actor).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }

@@ -3,10 +3,10 @@
 //! the small word tests (name words, slugs) the stages share. Pure.
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Token {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) lower: String,
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) lower: String,
 }
 
 pub(super) fn tokenize(text: &str, base: usize) -> Vec<Token> {
