@@ -765,7 +765,7 @@ pub fn document_records(rules: &RuleSet, doc: &Document, ex: &Extraction) -> Vec
                 .text
                 .get(ex.mentions[i - 1].end..m.start)
                 .is_some_and(|b| matches!(b.trim(), "," | "and" | "or" | ", and" | ", or"));
-        place[i] = m.is_place(&doc.text) || after_place;
+        place[i] = m.is_place(&doc.text, &rules.lexicon) || after_place;
     }
     // A speaker the rules do not know is an actor only where a relation names them.
     let named: BTreeSet<ActorRef> = ex

@@ -125,7 +125,7 @@ impl<'r> Extractor<'r> {
                         m.end = toks[tj + 1].end;
                         m.plural = true;
                     } else if actor.kind != Kind::Person
-                        && HEAD_MODIFIERS.contains(&next)
+                        && self.rules.lexicon.grammar.head_modifiers.contains(next)
                         && words.get(tj + 2).is_some_and(|w| is_head(w, &lex.plural_heads))
                     {
                         // "NATO Foreign Ministers", "EU defence ministers": they.
@@ -194,5 +194,33 @@ impl<'r> Extractor<'r> {
             ments.push(m);
         }
         ments
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(mentions(text), expected, "{text}");
+    }
+
+    /// The aliases stage: alias matches become mentions: demonyms before a head noun, anaphoric aliases once named, leader heads.
+    #[test]
+    fn reads() {
+        check(
+            "Russian officials met EU leaders.",
+            &["Russian officials=russia", "EU leaders=european_union"],
+        );
+        check(
+            "The Trump administration backed Kyiv.",
+            &["Trump administration=united_states", "Kyiv=ukraine"],
+        );
+        check(
+            "The alliance met. NATO said the alliance would grow.",
+            &["NATO=nato", "the alliance=nato"],
+        );
+        check("Russian glide bombs hit Kharkiv.", &[]);
+        check("The Washington Post reported it.", &[]);
     }
 }

@@ -118,7 +118,7 @@ impl<'r> Extractor<'r> {
             let comma = k + len;
             if words.get(comma) == Some(&",") && comma + 1 < toks.len() {
                 let mut o = k;
-                while o > 0 && APPOSITION_ADJECTIVES.contains(&words[o - 1]) {
+                while o > 0 && self.rules.lexicon.grammar.apposition_adjectives.contains(words[o - 1]) {
                     o -= 1;
                 }
                 let possessive = o >= 2 && words[o - 1] == "'s";
@@ -193,8 +193,8 @@ impl<'r> Extractor<'r> {
         let office_at = |k: usize| self.office_at(words, k);
         // Not a place ("Briefing reporters in New York, UN Spokesperson ...").
         let prev_ok = k == 0
-            || ((!is_name_part(raw(k - 1)) || NOT_NAMES.contains(&raw(k - 1)))
-                && !PLACE_MARKERS.contains(&words[k - 1])
+            || ((!is_name_part(raw(k - 1)) || self.rules.lexicon.grammar.not_names.contains(raw(k - 1)))
+                && !self.rules.lexicon.grammar.place_markers.contains(words[k - 1])
                 && !matches!(words[k - 1], "at" | "from"));
         let named = if prev_ok {
             match ment_at(ments, k) {
@@ -237,7 +237,9 @@ impl<'r> Extractor<'r> {
                     // The office and the org must be one phrase: "the Kremlin spokesman", "Russia's
                     // envoy", "head of the UN's nuclear watchdog"; not "deputy Russia team lead".
                     let org_first = g_end < oi
-                        && (g_end + 1..oi).all(|i| words[i] == "'s" || APPOSITION_ADJECTIVES.contains(&words[i]));
+                        && (g_end + 1..oi).all(|i| {
+                            words[i] == "'s" || self.rules.lexicon.grammar.apposition_adjectives.contains(words[i])
+                        });
                     let office_first = gi >= oi + olen
                         && (oi + olen..gi).all(|i| matches!(words[i], "of" | "to" | "at" | "for" | "the"))
                         && gi > oi + olen;
@@ -329,7 +331,8 @@ impl<'r> Extractor<'r> {
                 })
                 .filter(|&(i, _, _)| {
                     (j..i).all(|w| {
-                        (!is_name_part(raw(w)) || NOT_NAMES.contains(&raw(w))) && !matches!(words[w], "," | "." | "and")
+                        (!is_name_part(raw(w)) || self.rules.lexicon.grammar.not_names.contains(raw(w)))
+                            && !matches!(words[w], "," | "." | "and")
                     })
                 })
         };
@@ -435,8 +438,9 @@ impl<'r> Extractor<'r> {
                 e += 2;
             }
             let w = &text[toks[k].start..toks[e].end];
-            let particle = NAME_PARTICLES.contains(&w) && e + 1 < toks.len() && is_name_part(raw(e + 1));
-            if !(is_name_part(w) || (particle && n > 0)) || NOT_NAMES.contains(&w) {
+            let particle =
+                self.rules.lexicon.grammar.name_particles.contains(w) && e + 1 < toks.len() && is_name_part(raw(e + 1));
+            if !(is_name_part(w) || (particle && n > 0)) || self.rules.lexicon.grammar.not_names.contains(w) {
                 break;
             }
             n += 1;
@@ -597,7 +601,7 @@ impl<'r> Extractor<'r> {
             .flatten();
         let (span_start, rel) = match (inside, before) {
             (Some((i, rel)), _) => {
-                let direct = (k + 1..i).all(|x| APPOSITION_ADJECTIVES.contains(&words[x]));
+                let direct = (k + 1..i).all(|x| self.rules.lexicon.grammar.apposition_adjectives.contains(words[x]));
                 (poss_start, if direct && !by_person { rel } else { "represents" })
             }
             (None, Some(j)) => (j, "represents"),
@@ -657,4 +661,40 @@ fn covers(st: &Sentence, ments: &[Mention], k: usize) -> bool {
     ments
         .iter()
         .any(|m| st.toks[k].start < m.end && st.toks[k].end > m.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::relations;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, false), expected, "{text}");
+    }
+
+    /// The appositions stage: role appositions name a person and give a role edge.
+    #[test]
+    fn reads() {
+        check(
+            "Kirill Dmitriev, head of Russia's sovereign wealth fund, met Witkoff.",
+            &[
+                "kirill_dmitriev negotiates steve_witkoff",
+                "kirill_dmitriev represents russia",
+            ],
+        );
+        check(
+            "Ukraine's defense minister, Mykhailo Fedorov, visited Berlin.",
+            &[
+                "mykhailo_fedorov negotiates germany",
+                "mykhailo_fedorov represents ukraine",
+            ],
+        );
+        check(
+            "Beijing sent its special envoy, Li Hui, to Kyiv.",
+            &["li_hui represents china"],
+        );
+        check(
+            "The Ukrainian delegation was led by national security secretary Rustem Umerov.",
+            &["rustem_umerov represents ukraine"],
+        );
+    }
 }

@@ -28,3 +28,29 @@ impl<'r> Extractor<'r> {
         said_by_slots
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::relations;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, false), expected, "{text}");
+    }
+
+    /// The attribution stage: verbs of saying name the speaker of what follows.
+    #[test]
+    fn reads() {
+        check(
+            "Russia attacked Ukraine, Lavrov said.",
+            &["russia attacks ukraine <- sergei_lavrov"],
+        );
+        check(
+            "According to Zelensky, Russia attacked Kyiv.",
+            &["russia attacks ukraine <- volodymyr_zelensky"],
+        );
+        check(
+            "The Kremlin has not confirmed that Russia attacked Ukraine.",
+            &["russia not attacks ukraine"],
+        );
+    }
+}

@@ -217,7 +217,7 @@ impl<'r> Extractor<'r> {
             if covered(ments, t) {
                 continue;
             }
-            if !refers(st, ments, ti, kind) {
+            if !refers(&self.rules.lexicon.grammar, st, ments, ti, kind) {
                 continue;
             }
             let earlier = self.antecedent_candidates(ex, st, ments, ti);
@@ -283,7 +283,7 @@ impl<'r> Extractor<'r> {
         let covered = |ments: &[Mention], t: &Token| ments.iter().any(|m| t.start < m.end && t.end > m.start);
         let mut earlier: Vec<&Mention> = ments.iter().filter(|m| m.end <= t.start).rev().collect();
         let opens_clause = ti == 0
-            || CLAUSE_BOUNDARIES.contains(&words[ti - 1])
+            || self.rules.lexicon.grammar.clause_boundaries.contains(words[ti - 1])
             || matches!(words[ti - 1], "and" | "that" | "or" | "said" | "says" | "\"")
             || lex.attribution_verbs.iter().any(|v| *v == words[ti - 1])
             || matches!(
@@ -311,11 +311,11 @@ impl<'r> Extractor<'r> {
             && ti > 0
             && matches!(words[ti - 1], "through" | "via" | "by" | "with" | "despite")
             && earlier.first().is_some_and(|m| m.is_possessor(text));
-        if (SUBJECT_PRONOUNS.contains(&t.lower.as_str()) && opens_clause) || means {
+        if (self.rules.lexicon.grammar.subject_pronouns.contains(t.lower.as_str()) && opens_clause) || means {
             // The subject of the pronoun's clause, else of the sentence.
             let boundary = toks[..ti]
                 .iter()
-                .rposition(|b| CLAUSE_BOUNDARIES.contains(&b.lower.as_str()))
+                .rposition(|b| self.rules.lexicon.grammar.clause_boundaries.contains(b.lower.as_str()))
                 .map_or(s, |b| toks[b].end);
             // A possessor is not a clause's subject: "Ukraine's future is in NATO and they ...".
             let before = |m: &&Mention| m.end <= t.start && !m.modifier && !m.is_possessor(text);
@@ -339,7 +339,12 @@ impl<'r> Extractor<'r> {
                         && tok_at(m.start).is_some_and(|mi| {
                             (mi.saturating_sub(4)..mi).any(|k| {
                                 let w = words[k];
-                                LISTENER_VERBS.iter().any(|p| w.starts_with(p))
+                                self.rules
+                                    .lexicon
+                                    .grammar
+                                    .listener_stems
+                                    .iter()
+                                    .any(|p| w.starts_with(p.as_str()))
                             })
                         })
                 });
@@ -364,7 +369,9 @@ impl<'r> Extractor<'r> {
                 .iter()
                 .position(|m| {
                     let w = word_before(text, m.start);
-                    !OBJECT_MARKERS.contains(&w.as_str()) && !PLACE_MARKERS.contains(&w.as_str()) && w != "by"
+                    !self.rules.lexicon.grammar.object_markers.contains(w.as_str())
+                        && !self.rules.lexicon.grammar.place_markers.contains(w.as_str())
+                        && w != "by"
                 })
                 .unwrap_or(0);
             if let Some(first) = in_prev.get(subject) {
@@ -427,7 +434,7 @@ impl<'r> Extractor<'r> {
             // he was supported by Reznikov" is no word about Putin.
             .filter(|m| {
                 !matches!(kind, Pron::Male | Pron::Female)
-                    || !unknown_person_acts(text, m.end, t.start, |a, b| {
+                    || !unknown_person_acts(&rules.lexicon.grammar, text, m.end, t.start, |a, b| {
                         ments.iter().chain(ex.mentions.iter()).any(|o| a < o.end && b > o.start)
                     })
             })
@@ -449,7 +456,7 @@ impl<'r> Extractor<'r> {
 
 /// Whether the pronoun at token `ti` refers at all: not the expletive "it" ("it is important
 /// to"), not "their respective", not a possessive determiner right before a mention.
-fn refers(st: &Sentence, ments: &[Mention], ti: usize, kind: Pron) -> bool {
+fn refers(g: &Grammar, st: &Sentence, ments: &[Mention], ti: usize, kind: Pron) -> bool {
     let Sentence { toks, words, .. } = *st;
     let t = &toks[ti];
     // "it is important to" is no mention; "it was ready to resume talks" is.
@@ -473,7 +480,7 @@ fn refers(st: &Sentence, ments: &[Mention], ti: usize, kind: Pron) -> bool {
     if kind == Pron::It
         && t.lower == "it"
         && !agent_adjective
-        && words.get(ti + 1).is_some_and(|n| EXPLETIVE_NEXT.contains(n))
+        && words.get(ti + 1).is_some_and(|n| g.expletive_next.contains(n))
     {
         return false;
     }
@@ -539,4 +546,47 @@ fn coordination_before(text: &str, ments: &[Mention], t: &Token) -> Option<Vec<A
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(mentions(text), expected, "{text}");
+    }
+
+    /// The coref stage: pronouns, "we" in a quotation and "both sides" stand for earlier mentions.
+    #[test]
+    fn reads() {
+        check(
+            "Putin met Trump in Alaska. He said it would take time.",
+            &["Putin=vladimir_putin", "Trump=donald_trump", "He=vladimir_putin"],
+        );
+        check(
+            "France, Germany and the United Kingdom backed Kyiv, and they pressed Russia.",
+            &[
+                "France=france",
+                "Germany=germany",
+                "United Kingdom=united_kingdom",
+                "Kyiv=ukraine",
+                "they=france",
+                "Russia=russia",
+            ],
+        );
+        check(
+            "\"We will keep supporting Ukraine,\" Starmer said.",
+            &["We=united_kingdom", "Ukraine=ukraine", "Starmer=keir_starmer"],
+        );
+        check(
+            "Russia and Ukraine met in Istanbul. Both sides exchanged prisoners.",
+            &[
+                "Russia=russia",
+                "Ukraine=ukraine",
+                "Both sides=russia",
+                "Both sides=ukraine",
+            ],
+        );
+        check("It is important that Russia agreed.", &["Russia=russia"]);
+    }
 }

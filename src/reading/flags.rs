@@ -75,7 +75,7 @@ impl<'r> Extractor<'r> {
             )
             // "travelled to Moscow to meet Putin" reports the meeting; so does an
             // ongoing act: "is abusing the talks to attack civilian infrastructure".
-            && !(m_first.saturating_sub(5)..m_first).any(|i| MOTION_VERBS.contains(&sk_words[i]))
+            && !(m_first.saturating_sub(5)..m_first).any(|i| self.rules.lexicon.grammar.motion_verbs.contains(sk_words[i]))
             && !(m_first.saturating_sub(8)..m_first.saturating_sub(1)).any(|i| {
                 matches!(sk_words[i], "is" | "are" | "was" | "were")
                     && sk_words[i + 1].ends_with("ing")
@@ -113,5 +113,43 @@ impl<'r> Extractor<'r> {
         let negated = negation_cue != pat.negated;
         let hedged = why.iter().any(|w| !w.starts_with("negation"));
         Some((why, negated, hedged))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::relations;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, true), expected, "{text}");
+    }
+
+    /// The flags stage: negation, hedges, conditions and unknown cues with the cue that set them.
+    #[test]
+    fn reads() {
+        check(
+            "Russia did not attack Ukraine.",
+            &["russia not attacks ukraine (negation: not)"],
+        );
+        check(
+            "Russia may attack Ukraine.",
+            &["russia attacks ukraine hedged (hedge: may)"],
+        );
+        check(
+            "If Putin agrees, Trump will meet Zelensky.",
+            &["donald_trump negotiates volodymyr_zelensky hedged (hedge: will)"],
+        );
+        check(
+            "There was no indication he met Zelensky. Putin attacked Ukraine.",
+            &["vladimir_putin attacks ukraine"],
+        );
+        check(
+            "Trump declined to condemn Russia.",
+            &["donald_trump not opposes russia (negation: declined to)"],
+        );
+        check(
+            "Did Russia attack Ukraine?",
+            &["russia attacks ukraine hedged (hedge: question)"],
+        );
     }
 }

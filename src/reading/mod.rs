@@ -26,10 +26,9 @@ mod skeleton;
 mod surface;
 mod tokens;
 mod understood;
-mod words;
 
 use crate::ingest::split_sentences;
-use crate::rules::{Actor, AliasKind, Gender, Kind, Pattern, Relation, RuleSet};
+use crate::rules::{Actor, AliasKind, Gender, Grammar, Kind, Lexicon, Pattern, Relation, RuleSet};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 
@@ -40,7 +39,6 @@ use skeleton::*;
 use surface::*;
 pub use tokens::slug;
 use tokens::*;
-use words::*;
 
 /// A resolved reference to an actor: an index into `RuleSet::actors`, or past
 /// its end into the document's `Extraction::new_actors`.
@@ -90,17 +88,18 @@ impl Mention {
 
     /// A place rather than an actor: "talks in Abu Dhabi", "the war in Vietnam", "in neighboring
     /// Belarus" (but "in Russia's war" names Russia as the owner).
-    pub fn is_place(&self, text: &str) -> bool {
+    pub fn is_place(&self, text: &str, lex: &Lexicon) -> bool {
         if self.pronoun || self.is_possessor(text) {
             return false;
         }
-        if PLACE_MARKERS.contains(&word_before_skipping(text, self.start, PLACE_ADJECTIVES).as_str()) {
+        let before = word_before_skipping(text, self.start, |w| lex.grammar.place_adjectives.contains(w));
+        if lex.grammar.place_markers.contains(&before) {
             return true;
         }
         // "fled to Poland", "drifting to Brazil": the end of a journey.
         let mut before = text.get(..self.start).unwrap_or("").split_whitespace().rev();
         let (w1, w2) = (before.next().unwrap_or(""), before.next().unwrap_or("").to_lowercase());
-        if w1.eq_ignore_ascii_case("to") && MOTION_STEMS.iter().any(|m| w2.starts_with(m)) {
+        if w1.eq_ignore_ascii_case("to") && lex.grammar.motion_stems.iter().any(|m| w2.starts_with(m.as_str())) {
             return true;
         }
         // "the US-Mexico border", "the Russian border": a frontier.
@@ -367,7 +366,10 @@ impl<'r> Extractor<'r> {
             contrary_verbs: verb_forms(rules, |r| r == "opposes" || r == "rejects", |l, _| !l.contains(' '))
                 .into_iter()
                 .chain(
-                    UNDOING_VERBS
+                    rules
+                        .lexicon
+                        .grammar
+                        .undoing_verbs
                         .iter()
                         .flat_map(|v| crate::rules::pattern::inflect(v, &rules.lexicon.irregular)),
                 )
@@ -581,4 +583,73 @@ fn verb_forms(
         .filter(|(l, f)| form(l, f))
         .map(|(_, f)| f.clone())
         .collect()
+}
+
+/// What the stages' unit tests read: the built-in rules, and a document's extraction written
+/// out as one line per mention, relation or skeleton.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn rules() -> &'static RuleSet {
+        static RULES: OnceLock<RuleSet> = OnceLock::new();
+        RULES.get_or_init(|| crate::rules::load_builtin().expect("the built-in rules load"))
+    }
+
+    /// The traced extraction of `text`, dated 2025-03-01.
+    fn read(text: &str) -> (Extractor<'static>, Extraction) {
+        let mut x = Extractor::new(rules());
+        x.trace = true;
+        let ex = x.extract(text, Some("2025-03-01"), false);
+        (x, ex)
+    }
+
+    /// Each mention as `text=actor`, in order.
+    pub(crate) fn mentions(text: &str) -> Vec<String> {
+        let (x, ex) = read(text);
+        let id = |a: ActorRef| ex.actor(x.rules, a).id.clone();
+        ex.mentions
+            .iter()
+            .map(|m| format!("{}={}", &text[m.start..m.end], id(m.actor)))
+            .collect()
+    }
+
+    /// Each relation as `source [not ]relation target[ hedged][ <- speaker][ (why; ...)]`, sorted.
+    pub(crate) fn relations(text: &str, why: bool) -> Vec<String> {
+        let (x, ex) = read(text);
+        let id = |a: ActorRef| ex.actor(x.rules, a).id.clone();
+        let mut out: Vec<String> = ex
+            .relations
+            .iter()
+            .map(|r| {
+                let mut s = format!(
+                    "{} {}{} {}",
+                    id(r.source),
+                    if r.negated { "not " } else { "" },
+                    r.relation,
+                    id(r.target)
+                );
+                if r.hedged {
+                    s.push_str(" hedged");
+                }
+                if let Some(sp) = r.said_by {
+                    s.push_str(&format!(" <- {}", id(sp)));
+                }
+                if why && !r.why.is_empty() {
+                    s.push_str(&format!(" ({})", r.why.join("; ")));
+                }
+                s
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The skeleton of each sentence the patterns read last (with understood subjects, when a
+    /// clause has any).
+    pub(crate) fn skeletons(text: &str) -> Vec<String> {
+        let (_, ex) = read(text);
+        ex.traces.iter().map(|t| t.skeleton.clone()).collect()
+    }
 }

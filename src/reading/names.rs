@@ -5,7 +5,13 @@ use super::*;
 
 /// Whether `text[from..to]` holds a capitalized name that no mention covers, right before a
 /// verb ("Zaluzhnyi tried", "Sullivan said"): a person the rules do not know, acting.
-pub(super) fn unknown_person_acts(text: &str, from: usize, to: usize, covered: impl Fn(usize, usize) -> bool) -> bool {
+pub(super) fn unknown_person_acts(
+    g: &Grammar,
+    text: &str,
+    from: usize,
+    to: usize,
+    covered: impl Fn(usize, usize) -> bool,
+) -> bool {
     let Some(span) = text.get(from..to) else {
         return false;
     };
@@ -40,7 +46,7 @@ pub(super) fn unknown_person_acts(text: &str, from: usize, to: usize, covered: i
         verb && name.len() > 2
             && is_name_word(name)
             && text[w[1].start..].starts_with(|c: char| c.is_lowercase())
-            && !NOT_NAMES.contains(&name)
+            && !g.not_names.contains(name)
             && !covered(w[0].start, w[0].end)
     })
 }
@@ -66,8 +72,8 @@ impl<'r> Extractor<'r> {
             is_name_word(w)
                 && w.chars().skip(1).any(|c| c.is_lowercase())
                 && !covered(ments, &toks[k])
-                && !NOT_NAMES.contains(&w)
-                && !NOT_PERSON_NAME_WORDS.contains(&w)
+                && !self.rules.lexicon.grammar.not_names.contains(w)
+                && !self.rules.lexicon.grammar.institution_words.contains(w)
                 && !lex.name_continuations.iter().any(|c| c == w)
         };
         let is_verb = |k: usize| {
@@ -102,13 +108,25 @@ impl<'r> Extractor<'r> {
         for (mut a, b) in found {
             // "But Kato said", "Fed Chairman Paul Volcker said": the name starts after conjunctions
             // and titles.
-            while a < b && NAME_PREFIXES.contains(&&text[toks[a].start..toks[a].end]) {
+            while a < b
+                && self
+                    .rules
+                    .lexicon
+                    .grammar
+                    .speaker_prefixes
+                    .contains(&text[toks[a].start..toks[a].end])
+            {
                 a += 1;
             }
             // Part of a longer capitalized phrase ("Colorado River Basin states"): no name.
             if a > 0
                 && is_name_word(&text[toks[a - 1].start..toks[a - 1].end])
-                && !NAME_PREFIXES.contains(&&text[toks[a - 1].start..toks[a - 1].end])
+                && !self
+                    .rules
+                    .lexicon
+                    .grammar
+                    .speaker_prefixes
+                    .contains(&text[toks[a - 1].start..toks[a - 1].end])
             {
                 continue;
             }
@@ -275,12 +293,39 @@ impl<'r> Extractor<'r> {
             if !covered
                 && p.end + 1 == m.start
                 && is_name_word(&text[p.start..p.end])
-                && !NOT_NAMES.contains(&&text[p.start..p.end])
+                && !self.rules.lexicon.grammar.not_names.contains(&text[p.start..p.end])
                 && !(1..=4).any(|l| ti >= l && self.title_at(words, ti - l).is_some_and(|(_, len)| len >= l))
                 && !lex.leader_nouns.contains(&p.lower)
             {
                 ments[mi].start = p.start;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(mentions(text), expected, "{text}");
+    }
+
+    /// The names stage: unknown names after a title or next to a verb of saying become persons.
+    #[test]
+    fn reads() {
+        check("Foreign Minister Jane Doe rejected the plan.", &["Jane Doe=jane_doe"]);
+        check(
+            "The plan will fail, political scientist Ivan Lizan believes. Lizan concluded that Russia won.",
+            &["Russia=russia"],
+        );
+        check(
+            "But Kato said the State Department said nothing.",
+            &["State Department=united_states"],
+        );
+        check(
+            "Vladimir Zelensky met Joseph Biden.",
+            &["Vladimir Zelensky=volodymyr_zelensky", "Joseph Biden=joe_biden"],
+        );
     }
 }

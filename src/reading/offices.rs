@@ -36,7 +36,7 @@ impl<'r> Extractor<'r> {
         let active = |(p, r): &&(usize, usize)| self.rules.actors[*p].roles[*r].active_on(date);
         let role = |(p, r): &(usize, usize)| &self.rules.actors[*p].roles[*r];
         if class == "leader" {
-            for pref in LEADER_PREFERENCE {
+            for pref in &self.rules.lexicon.grammar.leader_preference {
                 if let Some((p, _)) = cands.iter().filter(active).find(|c| role(c).class == *pref) {
                     return Some(*p);
                 }
@@ -208,5 +208,33 @@ impl<'r> Extractor<'r> {
             });
         }
         role_edges
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(mentions(text), expected, "{text}");
+    }
+
+    /// The offices stage: descriptions name the office holder on the date.
+    #[test]
+    fn reads() {
+        check(
+            "The US president met Ukraine's foreign minister.",
+            &[
+                "The US president=donald_trump",
+                "Ukraine's foreign minister=andrii_sybiha",
+            ],
+        );
+        check(
+            "The head of the White House spoke to the Kremlin dictator.",
+            &[
+                "The head of the White House=donald_trump",
+                "the Kremlin dictator=vladimir_putin",
+            ],
+        );
     }
 }

@@ -147,3 +147,28 @@ impl<'r> Extractor<'r> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::relations;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, false), expected, "{text}");
+    }
+
+    /// The quotes stage: a quotation over several sentences is its speaker's claim.
+    #[test]
+    fn reads() {
+        check(
+            "\"Russia attacked Ukraine again. The Kremlin rejected the ceasefire,\" Zelensky said.",
+            &["russia attacks ukraine <- volodymyr_zelensky"],
+        );
+        check(
+            "Lavrov said: \"The United States supports Ukraine. Europe pressures Russia.\"",
+            &[
+                "europe pressures russia <- sergei_lavrov",
+                "united_states supports ukraine <- sergei_lavrov",
+            ],
+        );
+    }
+}

@@ -140,7 +140,7 @@ impl<'r> Extractor<'r> {
                 continue;
             };
             let plain = |from: usize, to: usize| {
-                (from..to).all(|i| !matches!(&sk[i], Sk::Word(w) if APPOSITION_BREAKERS.contains(&w.as_str())))
+                (from..to).all(|i| !matches!(&sk[i], Sk::Word(w) if self.rules.lexicon.grammar.apposition_breakers.contains(w.as_str())))
             };
             let (hide_from, hide_to) = if pi > first && sk_words[pi - 1] == "," && plain(first, pi) {
                 (first, pi)
@@ -161,5 +161,31 @@ impl<'r> Extractor<'r> {
             }
         }
         keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::skeletons;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(skeletons(text), expected, "{text}");
+    }
+
+    /// The readings stage: role-phrase headers and appositions read as their person.
+    #[test]
+    fn reads() {
+        check(
+            "Putin refused to meet Ukrainian President Volodymyr Zelensky.",
+            &["@0 refused to meet @2 ."],
+        );
+        check(
+            "Kirill Dmitriev, head of Russia's sovereign wealth fund, met Witkoff.",
+            &["@0 met @2 ."],
+        );
+        check(
+            "European leaders, together with Zelensky, are trying to pressure Russia.",
+            &["@0 , together with @1 , are trying to pressure @2 ."],
+        );
     }
 }

@@ -132,3 +132,34 @@ impl<'r> Extractor<'r> {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::relations;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, false), expected, "{text}");
+    }
+
+    /// The roles stage: role phrases and descriptions give leads and represents.
+    #[test]
+    fn reads() {
+        check(
+            "Russian Foreign Minister Sergei Lavrov met Rubio.",
+            &[
+                "sergei_lavrov negotiates marco_rubio",
+                "sergei_lavrov represents russia",
+            ],
+        );
+        check(
+            "US envoys Witkoff and Kushner met Dmitriev.",
+            &[
+                "jared_kushner negotiates kirill_dmitriev",
+                "jared_kushner represents united_states",
+                "steve_witkoff negotiates kirill_dmitriev",
+                "steve_witkoff represents united_states",
+            ],
+        );
+        check("The Russian president spoke.", &["vladimir_putin leads russia"]);
+    }
+}

@@ -274,3 +274,24 @@ pub(super) fn actors_of(slots: &[Vec<usize>], ments: &[Mention], n: usize) -> Ve
     v.dedup();
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::skeletons;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(skeletons(text), expected, "{text}");
+    }
+
+    /// The skeleton stage: the skeleton: words and slots, coordinated slots merged, a repeated actor once.
+    #[test]
+    fn reads() {
+        check("Russia, Belarus and Iran attacked Ukraine.", &["@0 attacked @3 ."]);
+        check("The United Nations (UN) condemned Russia.", &["@0 condemned @2 ."]);
+        check(
+            "Russia launched a full-scale invasion of Ukraine.",
+            &["@0 launched a full-scale invasion of @1 ."],
+        );
+        check("Ukraine, Russia conduct POW swap.", &["@0 conduct pow swap ."]);
+    }
+}

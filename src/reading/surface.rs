@@ -27,6 +27,18 @@ pub(super) fn spells_before_target(source: &str, word: &str) -> bool {
     })
 }
 
+/// Conflictual relations (and demands) that a person does not hold against the state or
+/// organization they serve: "Macron said France should ..." is no demand on France.
+const NOT_AGAINST_OWN: &[&str] = &[
+    "opposes",
+    "rejects",
+    "attacks",
+    "threatens",
+    "excludes",
+    "pressures",
+    "demands",
+];
+
 /// A reading written out for the pattern regexes: each slot `@N` (a possessive pronoun `&N`),
 /// each word as it is, each followed by a space.
 pub(super) struct Written<'a> {
@@ -182,7 +194,7 @@ impl<'r> Extractor<'r> {
             let pairs = if pat.compiled.pair {
                 self.group_pairs(ex, ments, slots, wr, rel, &hit)
             } else {
-                self.source_target_pairs(ex, st, ments, slots, wr, pat, &hit, &mut seen_pairs)
+                self.source_target_pairs(st, ments, slots, wr, pat, &hit, &mut seen_pairs)
             };
             let Some(pairs) = pairs else { continue };
             let Some(flags) = self.flags(wr, pat, &hit) else {
@@ -206,7 +218,12 @@ impl<'r> Extractor<'r> {
         // "55,000 Ukrainian troops have been killed since ..." is no act of theirs.
         if !pat.rule.contains("passive")
             && tr_first > 0
-            && PASSIVE_AUX.contains(&sk_words[tr_first - 1])
+            && self
+                .rules
+                .lexicon
+                .grammar
+                .passive_auxiliaries
+                .contains(sk_words[tr_first - 1])
             && (sk_words.get(tr_last + 1) == Some(&"by")
                 || (self.pasts.contains(sk_words[tr_first])
                     && !matches!(sk_words.get(tr_last + 1), Some(&("to" | "with" | "against" | "about")))))
@@ -218,8 +235,14 @@ impl<'r> Extractor<'r> {
         // A gerund after a preposition stays a verb: "instrumental in supporting Kyiv".
         if pat.source.contains('<')
             && tr_first > 0
-            && (DETERMINERS.contains(&sk_words[tr_first - 1])
-                || (NOUN_PREPOSITIONS.contains(&sk_words[tr_first - 1]) && !sk_words[tr_first].ends_with("ing")))
+            && (self.rules.lexicon.grammar.determiners.contains(sk_words[tr_first - 1])
+                || (self
+                    .rules
+                    .lexicon
+                    .grammar
+                    .noun_prepositions
+                    .contains(sk_words[tr_first - 1])
+                    && !sk_words[tr_first].ends_with("ing")))
         {
             return true;
         }
@@ -255,7 +278,7 @@ impl<'r> Extractor<'r> {
         if let Some(tg) = c.name("T") {
             let ti = item_at(tg.start());
             if ti > 0
-                && PLACE_MARKERS.contains(&sk_words[ti - 1])
+                && self.rules.lexicon.grammar.place_markers.contains(sk_words[ti - 1])
                 && !spells_before_target(&pat.source, sk_words[ti - 1])
             {
                 return true;
@@ -329,7 +352,6 @@ impl<'r> Extractor<'r> {
     #[allow(clippy::too_many_arguments)]
     fn source_target_pairs(
         &self,
-        ex: &Extraction,
         st: &Sentence,
         ments: &[Mention],
         slots: &[Vec<usize>],
@@ -367,7 +389,7 @@ impl<'r> Extractor<'r> {
         if !for_to && slots[ss].iter().all(|&mi| ments[mi].objective) {
             return None;
         }
-        if self.source_misread(ex, st, ments, slots, wr, pat, hit, ss) {
+        if self.source_misread(st, ments, slots, wr, pat, hit, ss) {
             return None;
         }
         if seen_pairs.contains(&(ss, ts)) {
@@ -390,7 +412,6 @@ impl<'r> Extractor<'r> {
     #[allow(clippy::too_many_arguments)]
     fn source_misread(
         &self,
-        ex: &Extraction,
         st: &Sentence,
         ments: &[Mention],
         slots: &[Vec<usize>],
@@ -399,7 +420,6 @@ impl<'r> Extractor<'r> {
         hit: &Hit,
         ss: usize,
     ) -> bool {
-        let _ = ex;
         let rules = self.rules;
         let (sk_words, understood, item_at) = (&wr.words, wr.understood, |off: usize| wr.item_at(off));
         let (c, whole) = (&hit.c, hit.whole);
@@ -434,7 +454,7 @@ impl<'r> Extractor<'r> {
             })
             && sk_words[(m_first + 2).min(tr_first)..tr_first]
                 .iter()
-                .any(|w| POSSESSED_SUBJECT_GAP.contains(w));
+                .any(|w| self.rules.lexicon.grammar.possessed_subject_gap.contains(w));
         // A contrary verb between the source and the trigger turns the trigger around:
         // "the UN condemned the latest attacks", "Orban opposed sending weapons to Kyiv"
         // ("refused to negotiate" is a negation, read below).
@@ -462,12 +482,17 @@ impl<'r> Extractor<'r> {
             && before.is_some_and(|w| {
                 // "pressured by Washington to wrap up a deal": an agent is no subject;
                 // "easier for him to outsource": the subject of an infinitive is.
-                (OBJECT_MARKERS.contains(&w)
+                (self.rules.lexicon.grammar.object_markers.contains(w)
                     && !(w == "for"
                         && sk_words.get(m_first + 1) == Some(&"to")
                         && m_first >= 2
-                        && INFINITIVE_ADJECTIVES.contains(&sk_words[m_first - 2])))
-                    || PLACE_MARKERS.contains(&w)
+                        && self
+                            .rules
+                            .lexicon
+                            .grammar
+                            .infinitive_adjectives
+                            .contains(sk_words[m_first - 2])))
+                    || self.rules.lexicon.grammar.place_markers.contains(w)
                     || (w == "by" && (pat.source.contains('<') || sk_words.get(m_first + 1) == Some(&"to")))
             })
         {
@@ -478,7 +503,7 @@ impl<'r> Extractor<'r> {
             && s_first
             && !understood[m_first]
             && m_first >= 2
-            && PLACE_MARKERS.contains(&sk_words[m_first - 2])
+            && self.rules.lexicon.grammar.place_markers.contains(sk_words[m_first - 2])
             && sk_words[m_first - 1].chars().all(|c| c.is_alphabetic() || c == '-')
             && !matches!(
                 sk_words[m_first - 1],
@@ -565,7 +590,7 @@ impl<'r> Extractor<'r> {
         // sanctions against Russia", "lifted its sanctions on Moscow".
         if gap
             .iter()
-            .any(|w| NOMINAL_GAP_BREAKERS.contains(w) || self.contrary_verbs.contains(*w))
+            .any(|w| self.rules.lexicon.grammar.nominal_gap_breakers.contains(w) || self.contrary_verbs.contains(*w))
         {
             return true;
         }
@@ -575,11 +600,20 @@ impl<'r> Extractor<'r> {
         if sk_words.get(tr_first) == Some(&"'s") {
             let t_at = c.name("T").map_or(m_last, |t| item_at(t.start()));
             let pron = (si_ + 1..t_at).find(|&i| sk_words[i].starts_with(['@', '&']));
-            if pron.is_some_and(|p| sk_words[si_ + 1..p].iter().any(|w| NOMINAL_GAP_BREAKERS.contains(w))) {
+            if pron.is_some_and(|p| {
+                sk_words[si_ + 1..p]
+                    .iter()
+                    .any(|w| self.rules.lexicon.grammar.nominal_gap_breakers.contains(w))
+            }) {
                 return true;
             }
         }
-        if !possessive && before.is_some_and(|w| OBJECT_MARKERS.contains(&w) || PLACE_MARKERS.contains(&w)) {
+        if !possessive
+            && before.is_some_and(|w| {
+                self.rules.lexicon.grammar.object_markers.contains(w)
+                    || self.rules.lexicon.grammar.place_markers.contains(w)
+            })
+        {
             return true;
         }
         false
@@ -648,5 +682,30 @@ impl<'r> Extractor<'r> {
                 why: why.clone(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::relations;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, false), expected, "{text}");
+    }
+
+    /// The surface stage: surface patterns and the checks of their matches.
+    #[test]
+    fn reads() {
+        check(
+            "Russia's full-scale invasion of Ukraine began in 2022.",
+            &["russia attacks ukraine"],
+        );
+        check("Guarantees from Europe are prerequisites for talks with Moscow.", &[]);
+        check("Ukraine was attacked by Russia.", &["russia attacks ukraine"]);
+        check(
+            "Russia and Ukraine exchanged strikes.",
+            &["russia attacks ukraine", "ukraine attacks russia"],
+        );
+        check("Orban opposed sanctions against Russia.", &[]);
     }
 }

@@ -147,18 +147,18 @@ pub(super) fn is_name_word(w: &str) -> bool {
 }
 
 pub(super) fn word_before(text: &str, pos: usize) -> String {
-    word_before_skipping(text, pos, &["the"])
+    word_before_skipping(text, pos, |w| w == "the")
 }
 
 /// The lowercased word before `pos`, past up to three words of `skip`.
-pub(super) fn word_before_skipping(text: &str, pos: usize, skip: &[&str]) -> String {
+pub(super) fn word_before_skipping(text: &str, pos: usize, skip: impl Fn(&str) -> bool) -> String {
     let head = text.get(..pos).unwrap_or("");
     head.split(char::is_whitespace)
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
         .map(str::to_lowercase)
-        .find(|w| !skip.contains(&w.as_str()))
+        .find(|w| !skip(w))
         .unwrap_or_default()
 }
 

@@ -120,7 +120,7 @@ impl<'r> Extractor<'r> {
             .flatten()
             .and_then(|n| {
                 (3..sk.len().min(9))
-                    .find(|&i| INFINITIVE_ADJECTIVES.contains(&word(i)))
+                    .find(|&i| self.rules.lexicon.grammar.infinitive_adjectives.contains(word(i)))
                     .map(|i| (n, i))
             });
         for k in 0..sk.len() {
@@ -338,7 +338,7 @@ impl<'r> Extractor<'r> {
             // "is to encourage Trump's initiatives, as well as to try to convince him": a
             // coordinated infinitive has the subject of the one before.
             let mut j = k - 1;
-            while j >= 2 && word(j - 2) == "to" && CATENATIVE_VERBS.contains(&word(j - 1)) {
+            while j >= 2 && word(j - 2) == "to" && self.rules.lexicon.grammar.catenative_verbs.contains(word(j - 1)) {
                 j -= 2;
             }
             j >= 1
@@ -353,7 +353,7 @@ impl<'r> Extractor<'r> {
             && matches!(prev2, "is" | "was" | "remains")
             && slot_at(k - 3).is_some_and(plain)
             && word(k - 4) == "of"
-            && (CONTROL_NOUNS.contains(&word(k - 5))
+            && (self.rules.lexicon.grammar.control_nouns.contains(word(k - 5))
                 || matches!(
                     word(k - 5),
                     "goal" | "aim" | "task" | "idea" | "strategy" | "purpose" | "objective"
@@ -361,7 +361,11 @@ impl<'r> Extractor<'r> {
         {
             // "the true plan of the Old World is to encourage ...": the owner does it.
             insert = slot_at(k - 3);
-        } else if prev == "to" && self.bases.contains(w) && k >= 3 && CONTROL_NOUNS.contains(&prev2) {
+        } else if prev == "to"
+            && self.bases.contains(w)
+            && k >= 3
+            && self.rules.lexicon.grammar.control_nouns.contains(prev2)
+        {
             // "Russia's refusal to negotiate with Kyiv", "the U.S. decision to remove ...":
             // the owner of the noun does what follows.
             insert = (k.saturating_sub(6)..k - 2)
@@ -375,7 +379,9 @@ impl<'r> Extractor<'r> {
                                 && !modifier[n]
                                 && slots[n].iter().all(|&mi| possessive_pronoun(text, &ments[mi])))
                     }) && (word(i + 1) == "'s" || i + 1 == k - 2)
-                        && !(i > 0 && OBJECT_MARKERS.contains(&word(i - 1)) && word(i + 1) != "'s")
+                        && !(i > 0
+                            && self.rules.lexicon.grammar.object_markers.contains(word(i - 1))
+                            && word(i + 1) != "'s")
                 })
                 .and_then(slot_at);
         } else if prev == "to"
@@ -383,7 +389,7 @@ impl<'r> Extractor<'r> {
             && k >= 4
             && slot_at(k - 2).is_some()
             && matches!(word(k - 3), "to" | "in")
-            && MOTION_VERBS.contains(&word(k - 4))
+            && self.rules.lexicon.grammar.motion_verbs.contains(word(k - 4))
         {
             // "Witkoff travelled to Moscow to meet Putin": a purpose clause takes the subject.
             insert = subject_before(k);
@@ -393,7 +399,14 @@ impl<'r> Extractor<'r> {
             && purpose_object(word(k - 2))
             && !(k.saturating_sub(6)..k - 1).any(|i| {
                 let x = word(i);
-                x == "for" || OBJECT_CONTROL.iter().any(|v| x.starts_with(v))
+                x == "for"
+                    || self
+                        .rules
+                        .lexicon
+                        .grammar
+                        .object_control_stems
+                        .iter()
+                        .any(|v| x.starts_with(v.as_str()))
             })
             && (k.saturating_sub(5)..k - 2).any(|i| {
                 matches!(
@@ -525,4 +538,38 @@ fn aux(w: &str) -> bool {
             | "continues"
             | "continued"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::skeletons;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(skeletons(text), expected, "{text}");
+    }
+
+    /// The understood stage: understood subjects are written in before their verb.
+    #[test]
+    fn reads() {
+        check(
+            "Russia struck Kyiv overnight, targeting the grid.",
+            &["@0 struck @1 overnight , @0 targeting the grid ."],
+        );
+        check(
+            "Trump spoke with Putin before consulting Kyiv.",
+            &["@0 spoke with @1 before @0 consulting @2 ."],
+        );
+        check(
+            "Witkoff travelled to Moscow to meet Putin.",
+            &["@0 travelled to @1 to @0 meet @2 ."],
+        );
+        check(
+            "Russia's refusal to negotiate with Kyiv angered Europe.",
+            &["@0 's refusal to @0 negotiate with @1 angered @2 ."],
+        );
+        check(
+            "Putin, who invaded Ukraine, met Trump.",
+            &["@0 , who @0 invaded @1 , met @2 ."],
+        );
+    }
 }

@@ -6,6 +6,8 @@
 //! resolved, or every problem found, each as `file:line:col: message`. The rest
 //! of the code sees only `RuleSet`; the serde mirror types live in `raw`.
 
+mod grammar;
+pub use grammar::{Grammar, WordSet};
 pub mod pattern;
 pub mod raw;
 
@@ -178,6 +180,8 @@ pub struct Lexicon {
     pub boilerplate_line: Vec<Regex>,
     pub boilerplate_tail: Vec<Regex>,
     pub irregular: BTreeMap<String, Vec<String>>,
+    /// `[grammar]`: English words the reading stages use.
+    pub grammar: Grammar,
 }
 
 /// The compiled rule set.
@@ -1008,6 +1012,7 @@ impl Lexicon {
 
 fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
     let mut lex = Lexicon::default();
+    let mut grammar = raw::Grammar::default();
     for src in srcs {
         let f: raw::LexiconFile = parse(src, errors);
         lex.singular_heads.extend(f.heads.singular);
@@ -1061,7 +1066,9 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
             }
         }
         lex.irregular.extend(f.verbs.irregular);
+        grammar::merge(&mut grammar, f.grammar);
     }
+    lex.grammar = grammar::compile(grammar);
     lex
 }
 

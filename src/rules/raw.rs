@@ -155,6 +155,96 @@ pub struct LexiconFile {
     pub boilerplate: Boilerplate,
     #[serde(default)]
     pub verbs: Verbs,
+    #[serde(default)]
+    pub grammar: Grammar,
+}
+
+/// `[grammar]`: the words the reading stages need to read English phrasing. A list no lexicon file
+/// of a rule set gives is the built-in one.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Capitalized words that start sentences rather than name people: "It", "Monday".
+    #[serde(default)]
+    pub not_names: Option<Vec<String>>,
+    /// Capitalized words that make a name before a verb of saying an institution or an outlet, not a person: "the State Department said", "Sky News reported".
+    #[serde(default)]
+    pub institution_words: Option<Vec<String>>,
+    /// Capitalized words before a speaker's name that are no part of it: "But Kato said", "Chairman Paul Volcker said".
+    #[serde(default)]
+    pub speaker_prefixes: Option<Vec<String>>,
+    /// Lowercase words inside a name: "Badr bin Hamad al-Busaidi", "Ursula von der Leyen".
+    #[serde(default)]
+    pub name_particles: Option<Vec<String>>,
+    /// Title classes a leader noun ("leader", "ruler") names, in order of preference.
+    #[serde(default)]
+    pub leader_preference: Option<Vec<String>>,
+    /// Subject pronouns: they prefer the subject of the sentence (or the previous one) to the nearest mention.
+    #[serde(default)]
+    pub subject_pronouns: Option<Vec<String>>,
+    /// Words after "it" that make it an expletive ("it is important"), not a reference.
+    #[serde(default)]
+    pub expletive_next: Option<Vec<String>>,
+    /// Words that open a clause: a subject pronoun after one refers to that clause's subject.
+    #[serde(default)]
+    pub clause_boundaries: Option<Vec<String>>,
+    /// Stems of verbs of telling whose that-clause is about the listener: "convinced Europe that they ...".
+    #[serde(default)]
+    pub listener_stems: Option<Vec<String>>,
+    /// Words between an actor and a plural head that keep the head the actor's: "NATO foreign ministers".
+    #[serde(default)]
+    pub head_modifiers: Option<Vec<String>>,
+    /// Adjectives between a state and a title: "Ukraine's top negotiator", "the Iranian deputy foreign minister".
+    #[serde(default)]
+    pub apposition_adjectives: Option<Vec<String>>,
+    /// Words that show a role apposition's span holds more than the office: "the delegation was led by".
+    #[serde(default)]
+    pub apposition_breakers: Option<Vec<String>>,
+    /// Prepositions that make the actor after them a place: "a security order in Europe".
+    #[serde(default)]
+    pub place_markers: Option<Vec<String>>,
+    /// Words between a place preposition and the place: "in occupied eastern Ukraine".
+    #[serde(default)]
+    pub place_adjectives: Option<Vec<String>>,
+    /// Stems of verbs of travel: "fled to Poland" names a place.
+    #[serde(default)]
+    pub motion_stems: Option<Vec<String>>,
+    /// Words before a slot that make it an object, never the source that opens a match.
+    #[serde(default)]
+    pub object_markers: Option<Vec<String>>,
+    /// Words after which a verb form ("talks", "attacks", "demands") is a noun.
+    #[serde(default)]
+    pub determiners: Option<Vec<String>>,
+    /// Prepositions after which a verb form other than a gerund is a noun: "prerequisites for talks".
+    #[serde(default)]
+    pub noun_prepositions: Option<Vec<String>>,
+    /// Auxiliaries that make the participle after them passive: "were rejected by Russia".
+    #[serde(default)]
+    pub passive_auxiliaries: Option<Vec<String>>,
+    /// Words between a possessor and a verb showing that the possessed thing is the verb's subject: "Kyiv's goals and handed ...".
+    #[serde(default)]
+    pub possessed_subject_gap: Option<Vec<String>>,
+    /// Words that cannot stand between the owner and the noun of a nominal pattern.
+    #[serde(default)]
+    pub nominal_gap_breakers: Option<Vec<String>>,
+    /// Verbs that undo or hold back a thing ("lifted sanctions on Russia" is no pressure on Russia); all their forms, with the opposes and rejects patterns' verbs, turn a noun around.
+    #[serde(default)]
+    pub undoing_verbs: Option<Vec<String>>,
+    /// Nouns whose owner does the infinitive after them: "Russia's refusal to negotiate".
+    #[serde(default)]
+    pub control_nouns: Option<Vec<String>>,
+    /// Verbs that take an infinitive and pass their subject on: "to try to convince him".
+    #[serde(default)]
+    pub catenative_verbs: Option<Vec<String>>,
+    /// Verbs of travel: "travelled to Moscow to meet Putin" is a purpose clause of their subject.
+    #[serde(default)]
+    pub motion_verbs: Option<Vec<String>>,
+    /// After these, "for X to" makes X the infinitive's subject: "it is easier for him to outsource".
+    #[serde(default)]
+    pub infinitive_adjectives: Option<Vec<String>>,
+    /// Stems of verbs whose object does what their infinitive says ("urged allies to support Kyiv"): no purpose clause for the subject after them.
+    #[serde(default)]
+    pub object_control_stems: Option<Vec<String>>,
 }
 
 /// How the names of persons the rules do not know are read.
