@@ -5,19 +5,39 @@
 
 use super::{builtin_sources, raw};
 
-/// Words looked up one token at a time.
+/// Words looked up one token at a time. Most tokens are no member: the lengths and first bytes
+/// of the members turn them away before any hashing.
 #[derive(Debug, Clone, Default)]
-pub struct WordSet(rustc_hash::FxHashSet<String>);
+pub struct WordSet {
+    words: rustc_hash::FxHashSet<String>,
+    /// Bit `n` (n < 64): a member has `n` bytes; bit 63 stands for 63 bytes or more.
+    lengths: u64,
+    /// Bit `b`: a member starts with byte `b`.
+    firsts: [u64; 4],
+}
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        let Some(&first) = word.as_bytes().first() else {
+            return self.words.contains(word);
+        };
+        self.lengths & (1 << word.len().min(63)) != 0
+            && self.firsts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+            && self.words.contains(word)
     }
 }
 
 impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        WordSet(iter.into_iter().collect())
+        let mut set = WordSet::default();
+        for w in iter {
+            set.lengths |= 1 << w.len().min(63);
+            if let Some(&first) = w.as_bytes().first() {
+                set.firsts[usize::from(first >> 6)] |= 1 << (first & 63);
+            }
+            set.words.insert(w);
+        }
+        set
     }
 }
 
@@ -96,4 +116,26 @@ fn builtin() -> raw::Grammar {
         }
     }
     g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn word_sets_find_their_members_only() {
+        let set: WordSet = ["the", "'s", "—", "a", ""].into_iter().map(String::from).collect();
+        for w in ["the", "'s", "—", "a", ""] {
+            assert!(set.contains(w), "{w}");
+        }
+        // Same length and first byte, other word; other length; other first byte.
+        for w in ["tha", "th", "b", "'t", "–", "theme"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        let long = "x".repeat(70);
+        let set: WordSet = [long.clone()].into_iter().collect();
+        assert!(set.contains(&long));
+        assert!(!set.contains(&"x".repeat(71)));
+        assert!(!WordSet::default().contains(""));
+    }
 }
