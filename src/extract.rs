@@ -942,6 +942,8 @@ pub struct Extractor<'r> {
     /// Every form of the opposes and rejects patterns' verbs, and of verbs that undo a thing
     /// ("lift", "ease", "end"): between an owner and its noun they turn the noun around.
     contrary_verbs: rustc_hash::FxHashSet<String>,
+    /// The tree patterns, by trigger lemma.
+    trees: crate::patterns::Matcher,
 }
 
 impl<'r> Extractor<'r> {
@@ -1032,6 +1034,7 @@ impl<'r> Extractor<'r> {
                 .expect("boilerplate regexes compiled one by one compile as a set"),
             gerunds: verb_forms(rules, |_| true, |_, f| f.ends_with("ing")),
             // Single-word lemmas only: "turn against" does not make "turn" contrary.
+            trees: crate::patterns::Matcher::new(rules),
             contrary_verbs: verb_forms(rules, |r| r == "opposes" || r == "rejects", |l, _| !l.contains(' '))
                 .into_iter()
                 .chain(
@@ -2875,21 +2878,7 @@ impl<'r> Extractor<'r> {
                             .trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
                             .to_string();
                         for (a, b, ss, ts) in pairs {
-                            if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
-                                continue;
-                            }
-                            let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
-                            // A leader praising or backing their own state says nothing about relations
-                            // between actors ("Zelensky praised Ukrainian forces").
-                            if rel.id == "supports" && serves(a, b) {
-                                continue;
-                            }
-                            if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
-                                continue;
-                            }
-                            // Members of one side do not negotiate or ally with each other ("Putin's
-                            // envoy Dmitriev attends the talks with Putin").
-                            if rel.symmetric && sides(ex, rules, a).iter().any(|o| sides(ex, rules, b).contains(o)) {
+                            if !admissible(ex, rules, rel, a, b) {
                                 continue;
                             }
                             let said_by = said_by_slots
@@ -2923,6 +2912,10 @@ impl<'r> Extractor<'r> {
                 slots: (0..slots.len()).map(actor_of).collect(),
             });
         }
+        if !self.trees.is_empty() {
+            let read = self.tree_relations(ex, text, si, (s, e), &ments, raw);
+            merge_tree_reading(&mut found, read, |r| rules.relation(r).is_some_and(|x| x.symmetric));
+        }
         // One instance per (source, relation, target, negated) per sentence.
         let mut seen = std::collections::HashSet::new();
         for r in found {
@@ -2947,6 +2940,72 @@ impl<'r> Extractor<'r> {
             }
         }
         ex.mentions.extend(ments);
+    }
+
+    /// The relations the tree patterns read in a sentence that names two actors or more.
+    fn tree_relations(
+        &self,
+        ex: &Extraction,
+        text: &str,
+        si: usize,
+        (s, e): (usize, usize),
+        ments: &[Mention],
+        raw: &[(usize, usize, usize)],
+    ) -> Vec<RelationInstance> {
+        let rules = self.rules;
+        let demonyms: Vec<(usize, usize, ActorRef)> = raw
+            .iter()
+            .filter(|r| rules.aliases[r.2].kind == AliasKind::Demonym)
+            .map(|&(a, b, ai)| (a, b, rules.aliases[ai].actor))
+            .collect();
+        let mut named: Vec<ActorRef> = ments
+            .iter()
+            .map(|m| m.actor)
+            .chain(demonyms.iter().map(|d| d.2))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        if named.len() < 2 || !self.trees.may_match(&text[s..e]) {
+            return Vec::new();
+        }
+        let Ok(model) = crate::syntax::model() else {
+            return Vec::new();
+        };
+        let names = crate::patterns::name_spans(rules, ments, s);
+        let parse = crate::syntax::parse_with_names(model, &text[s..e], &names);
+        let actors = crate::patterns::Actors {
+            mentions: ments,
+            demonyms: &demonyms,
+            base: s,
+        };
+        let mut out = Vec::new();
+        for m in self.trees.run(rules, &parse, &actors) {
+            let rel = &rules.relations[m.relation];
+            let pat = &rel.trees[m.pattern];
+            if self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule) {
+                continue;
+            }
+            for &(a, b) in &m.pairs {
+                if !admissible(ex, rules, rel, a, b) {
+                    continue;
+                }
+                out.push(RelationInstance {
+                    source: a,
+                    relation: rel.id.clone(),
+                    target: b,
+                    negated: m.negated,
+                    hedged: m.hedged,
+                    said_by: m.said_by,
+                    sentence: si,
+                    start: s,
+                    end: e,
+                    rule: pat.rule.clone(),
+                    trigger: parse.words[m.trigger].form.to_string(),
+                    why: m.why.iter().cloned().chain([format!("tree: {}", m.path)]).collect(),
+                });
+            }
+        }
+        out
     }
 
     /// Writes the understood subject of a subjectless clause before its verb:
@@ -4199,6 +4258,50 @@ fn verb_forms(
 
 /// The sides an actor stands on: the states and organizations a person serves, or the actor
 /// itself. Members of one side do not negotiate or ally with each other.
+/// Adds the tree patterns' relations to the surface patterns' of one sentence. Where both read
+/// the same edge, the tree's flags win (they are scoped by the tree: "declined to condemn Russia
+/// for pounding Ukraine" negates condemning only); the surface's speaker stays when the tree
+/// found none.
+fn merge_tree_reading(
+    found: &mut Vec<RelationInstance>,
+    read: Vec<RelationInstance>,
+    symmetric: impl Fn(&str) -> bool,
+) {
+    let key = |r: &RelationInstance| {
+        if symmetric(&r.relation) && r.target < r.source {
+            (r.target, r.relation.clone(), r.source)
+        } else {
+            (r.source, r.relation.clone(), r.target)
+        }
+    };
+    for mut t in read {
+        let k = key(&t);
+        if let Some(p) = found.iter().position(|r| key(r) == k) {
+            let surface = found.remove(p);
+            t.said_by = t.said_by.or(surface.said_by);
+            found.retain(|r| key(r) != k);
+        }
+        found.push(t);
+    }
+}
+
+/// Whether a relation between two actors says something: not an actor with itself, not a
+/// leader backing their own state ("Zelensky praised Ukrainian forces"), not two members of one
+/// side negotiating ("Putin's envoy Dmitriev attends the talks with Putin").
+fn admissible(ex: &Extraction, rules: &RuleSet, rel: &crate::rules::Relation, a: ActorRef, b: ActorRef) -> bool {
+    if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
+        return false;
+    }
+    let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
+    if rel.id == "supports" && serves(a, b) {
+        return false;
+    }
+    if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
+        return false;
+    }
+    !(rel.symmetric && sides(ex, rules, a).iter().any(|o| sides(ex, rules, b).contains(o)))
+}
+
 fn sides(ex: &Extraction, rules: &RuleSet, x: ActorRef) -> Vec<ActorRef> {
     let a = ex.actor(rules, x);
     let mut v: Vec<ActorRef> = a.roles.iter().map(|r| r.of).collect();
