@@ -105,7 +105,7 @@ impl Matcher {
     pub fn run(&self, rules: &RuleSet, parse: &Parse, actors: &Actors) -> Vec<TreeMatch> {
         let tree = Tree::new(&parse.words);
         let lex = &rules.lexicon;
-        let support_verb = |h: usize| lex.syntax.support_verbs.contains(&tree.lemma(h));
+        let support_verb = |h: usize| is_support_verb(&tree, lex, h);
         let mut out = Vec::new();
         for w in 0..tree.len() {
             let Some(cands) = self.by_lemma.get(&tree.lemma(w)) else {
@@ -176,9 +176,15 @@ fn triggers_at(tree: &Tree, w: usize, pat: &TreePattern) -> bool {
     })
 }
 
+/// Whether word `h` is a support verb ("launched an invasion"): its object noun is its
+/// subject's act.
+fn is_support_verb(tree: &Tree, lex: &Lexicon, h: usize) -> bool {
+    lex.syntax.support_verbs.contains(&tree.lemma(h))
+}
+
 /// The words a path reaches from the trigger.
 fn walk(tree: &Tree, w: usize, path: &Path, lex: &Lexicon) -> Vec<usize> {
-    let support_verb = |h: usize| lex.syntax.support_verbs.contains(&tree.lemma(h));
+    let support_verb = |h: usize| is_support_verb(tree, lex, h);
     path.0
         .iter()
         .fold(vec![w], |from, step| tree.step(&from, step, support_verb))
@@ -241,7 +247,7 @@ fn fill(
 /// and Moscow met" the actors one word stands for; an apposition ("the ministers of Ukraine and
 /// Russia, Kuleba and Lavrov") is another naming of the same group, never paired with the first.
 fn group_pairs(tree: &Tree, w: usize, paths: &[Path], actors: &Actors, lex: &Lexicon) -> Vec<(ActorRef, ActorRef)> {
-    let support_verb = |h: usize| lex.syntax.support_verbs.contains(&tree.lemma(h));
+    let support_verb = |h: usize| is_support_verb(tree, lex, h);
     let mut pairs = Vec::new();
     for path in paths {
         let Some((last, init)) = path.0.split_last() else {

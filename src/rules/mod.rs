@@ -790,11 +790,7 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
         for (rel, p) in items {
             let at = src.find(&p.pattern, cursor);
             cursor = at;
-            let Some(&ri) = relation_index.get(rel) else {
-                errors.push(src.error(
-                    src.find(rel, 0),
-                    format!("unknown relation {rel:?}{}", suggest(rel, relation_index.keys())),
-                ));
+            let Some(ri) = relation_named(src, rel, &relation_index, &mut errors) else {
                 continue;
             };
             let rule = format!("{rel}/{}", p.name);
@@ -853,11 +849,7 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
         for (rel, t) in trees {
             let at = src.find(&t.trigger, cursor);
             cursor = at;
-            let Some(&ri) = relation_index.get(rel) else {
-                errors.push(src.error(
-                    src.find(rel, 0),
-                    format!("unknown relation {rel:?}{}", suggest(rel, relation_index.keys())),
-                ));
+            let Some(ri) = relation_named(src, rel, &relation_index, &mut errors) else {
                 continue;
             };
             let rule = format!("{rel}/{}", t.name);
@@ -1061,6 +1053,23 @@ impl Lexicon {
             .find(|x| x.words.contains(&t))
             .map(|x| x.class.clone())
     }
+}
+
+/// The index of the relation a pattern names, or an error at the name with a suggestion.
+fn relation_named(
+    src: &Source,
+    rel: &str,
+    index: &HashMap<String, usize>,
+    errors: &mut Vec<RuleError>,
+) -> Option<usize> {
+    let found = index.get(rel).copied();
+    if found.is_none() {
+        errors.push(src.error(
+            src.find(rel, 0),
+            format!("unknown relation {rel:?}{}", suggest(rel, index.keys())),
+        ));
+    }
+    found
 }
 
 /// Checks and compiles one `[[relation.tree]]`; an error names the field it is about.
