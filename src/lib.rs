@@ -16,6 +16,7 @@ pub mod gaps;
 pub mod graph;
 pub mod graphfile;
 pub mod ingest;
+pub mod patterns;
 pub mod picture;
 pub mod pipeline;
 pub mod query;

@@ -6,7 +6,7 @@
 //! Pure: returns a report; `rules test` and `cargo test` print and assert it.
 
 use crate::reading::{Extraction, Extractor};
-use crate::rules::{Pattern, Relation, RuleSet};
+use crate::rules::{Pattern, Relation, RuleSet, TreePattern};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -75,17 +75,45 @@ fn show(edges: &[Edge]) -> String {
         .join(", ")
 }
 
+/// What a pattern of either kind (surface or tree) carries to be checked.
+pub struct Examples<'a> {
+    pub rule: &'a str,
+    pub location: &'a str,
+    pub examples: &'a [String],
+    pub counter: &'a [String],
+}
+
+impl<'a> Examples<'a> {
+    pub fn of_pattern(p: &'a Pattern) -> Self {
+        Examples {
+            rule: &p.rule,
+            location: &p.location,
+            examples: &p.examples,
+            counter: &p.counter,
+        }
+    }
+
+    pub fn of_tree(p: &'a TreePattern) -> Self {
+        Examples {
+            rule: &p.rule,
+            location: &p.location,
+            examples: &p.examples,
+            counter: &p.counter,
+        }
+    }
+}
+
 /// Checks one pattern's examples: the expected edges come out of the whole rule set,
 /// and the pattern fires on them by itself; counter-examples: the pattern by itself finds nothing.
-pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String> {
+pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Examples) -> Vec<String> {
     let rules = x.rules;
     let alone = |x: &Extractor, text: &str| {
         let mut solo = Extractor::new(x.rules);
-        solo.only_pattern = Some(pat.rule.clone());
+        solo.only_pattern = Some(pat.rule.to_string());
         solo.extract(text, None, true)
     };
     let mut problems = Vec::new();
-    for example in &pat.examples {
+    for example in pat.examples {
         let Some((text, spec)) = example.split_once("=>") else {
             problems.push(format!("example {example:?} has no \"=> source relation target\""));
             continue;
@@ -100,7 +128,7 @@ pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String
         let ex = x.extract(text.trim(), None, true);
         let got = edges(&ex, rules, None);
         let alone = alone(x, text.trim());
-        let mine = edges(&alone, rules, Some(&pat.rule));
+        let mine = edges(&alone, rules, Some(pat.rule));
         for e in &expected {
             let (s, t) = if rel.symmetric && e.2 < e.0 {
                 (&e.2, &e.0)
@@ -121,9 +149,9 @@ pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String
             problems.push(format!("{:?}: the pattern did not fire", text.trim()));
         }
     }
-    for counter in &pat.counter {
+    for counter in pat.counter {
         let ex = alone(x, counter);
-        let mine = edges(&ex, rules, Some(&pat.rule));
+        let mine = edges(&ex, rules, Some(pat.rule));
         if !mine.is_empty() {
             problems.push(format!("counter-example {counter:?}: extracted {}", show(&mine)));
         }
@@ -135,18 +163,24 @@ pub fn check_pattern(x: &Extractor, rel: &Relation, pat: &Pattern) -> Vec<String
 pub fn run(rules: &RuleSet) -> Report {
     let x = Extractor::new(rules);
     let mut report = Report::default();
-    for (rel, pat) in rules.patterns() {
-        let problems = check_pattern(&x, rel, pat);
+    let all = rules.relations.iter().flat_map(|rel| {
+        let surface = rel.patterns.iter().map(Examples::of_pattern);
+        surface
+            .chain(rel.trees.iter().map(Examples::of_tree))
+            .map(move |p| (rel, p))
+    });
+    for (rel, pat) in all {
+        let problems = check_pattern(&x, rel, &pat);
         if pat.examples.is_empty() || pat.counter.is_empty() {
-            report.untested.push(pat.rule.clone());
+            report.untested.push(pat.rule.to_string());
         }
         if problems.is_empty() {
-            report.passed.push(pat.rule.clone());
+            report.passed.push(pat.rule.to_string());
         }
         for message in problems {
             report.failures.push(Failure {
-                rule: pat.rule.clone(),
-                location: pat.location.clone(),
+                rule: pat.rule.to_string(),
+                location: pat.location.to_string(),
                 message,
             });
         }

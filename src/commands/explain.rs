@@ -61,7 +61,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 s["start"].as_u64().unwrap_or(0) as usize,
                 s["end"].as_u64().unwrap_or(0) as usize,
             );
-            s["parse"] = parse_json(&crate::syntax::parse(model, &text[a..b]), a);
+            // The parse the tree patterns read: with the sentence's actor names tagged as names.
+            let si = s["index"].as_u64().unwrap_or(0) as usize;
+            let ments: Vec<_> = ex.mentions.iter().filter(|m| m.sentence == si).cloned().collect();
+            let names = crate::patterns::name_spans(&rules, &ments, a);
+            s["parse"] = parse_json(&crate::syntax::parse_with_names(model, &text[a..b], &names), a);
         }
     }
     if args.json {

@@ -66,6 +66,9 @@ pub struct EvalArgs {
     /// Also write the predictions (gold tokens) as CoNLL-U into this folder, one file per input.
     #[arg(long, value_name = "DIR")]
     pub predictions: Option<PathBuf>,
+    /// eval: give the parser and labeler the treebank's tags (what tagging errors cost them).
+    #[arg(long)]
+    pub gold_tags: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -77,7 +80,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Cmd::Train(a) => run_train(a),
         Cmd::Eval(a) => {
             let owned = a.model.as_deref().map(load_model).transpose()?;
-            print_scores(pick(&owned)?, &a.files, a.genre.as_deref())?;
+            print_scores(pick(&owned)?, &a.files, a.genre.as_deref(), a.gold_tags)?;
             if let Some(dir) = &a.predictions {
                 write_predictions(pick(&owned)?, &a.files, dir)?;
             }
@@ -225,12 +228,12 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     );
     super::print_out(&info(&model))?;
     if !a.eval.is_empty() {
-        print_scores(&model, &a.eval, None)?;
+        print_scores(&model, &a.eval, None, false)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>) -> anyhow::Result<()> {
+fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>, gold_tags: bool) -> anyhow::Result<()> {
     super::print_out(
         &(format!(
             "{:<40} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}",
@@ -243,7 +246,7 @@ fn print_scores(model: &Model, files: &[PathBuf], genre: Option<&str>) -> anyhow
             s.retain(|x| x.genre.as_deref() == Some(g));
             anyhow::ensure!(!s.is_empty(), "{}: no sentence of genre {g:?}", super::shown(f));
         }
-        let r = train::evaluate(model, &s);
+        let r = train::evaluate_with(model, &s, gold_tags);
         let mut name = file_name(f);
         if let Some(g) = genre {
             name = format!("{name} ({g})");

@@ -118,10 +118,10 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::relations;
+    use super::super::testing::surface_relations;
 
     fn check(text: &str, expected: &[&str]) {
-        assert_eq!(relations(text, true), expected, "{text}");
+        assert_eq!(surface_relations(text, true), expected, "{text}");
     }
 
     /// The flags stage: negation, hedges, conditions and unknown cues with the cue that set them.

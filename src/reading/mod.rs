@@ -25,6 +25,7 @@ mod roles;
 mod skeleton;
 mod surface;
 mod tokens;
+mod trees;
 mod understood;
 
 use crate::ingest::split_sentences;
@@ -273,6 +274,8 @@ pub struct Extractor<'r> {
     /// Every form of the opposes and rejects patterns' verbs, and of verbs that undo a thing
     /// ("lift", "ease", "end"): between an owner and its noun they turn the noun around.
     contrary_verbs: rustc_hash::FxHashSet<String>,
+    /// The tree patterns, by trigger lemma.
+    trees: crate::patterns::Matcher,
 }
 
 impl<'r> Extractor<'r> {
@@ -320,6 +323,7 @@ impl<'r> Extractor<'r> {
             attribution,
             trace: false,
             only_pattern: None,
+            trees: crate::patterns::Matcher::new(rules),
             title_first: {
                 let mut m: rustc_hash::FxHashMap<String, Vec<(Vec<String>, usize)>> = Default::default();
                 for (w, t) in title_index.iter().cloned() {
@@ -490,6 +494,12 @@ impl<'r> Extractor<'r> {
                 slots: (0..slots.len()).map(|n| actors_of(slots, &ments, n)).collect(),
             });
         }
+        if !self.trees.is_empty() {
+            let read = self.tree_relations(ex, &st, &ments, raw);
+            trees::merge_tree_reading(&mut found, read, |r| {
+                self.rules.relation(r).is_some_and(|x| x.symmetric)
+            });
+        }
         self.record(ex, &st, ments, found);
     }
 
@@ -599,8 +609,16 @@ pub(crate) mod testing {
 
     /// The traced extraction of `text`, dated 2025-03-01.
     fn read(text: &str) -> (Extractor<'static>, Extraction) {
+        read_with(text, true)
+    }
+
+    /// The same, with the tree patterns on or off.
+    fn read_with(text: &str, trees: bool) -> (Extractor<'static>, Extraction) {
         let mut x = Extractor::new(rules());
         x.trace = true;
+        if !trees {
+            x.trees = crate::patterns::Matcher::default();
+        }
         let ex = x.extract(text, Some("2025-03-01"), false);
         (x, ex)
     }
@@ -617,7 +635,15 @@ pub(crate) mod testing {
 
     /// Each relation as `source [not ]relation target[ hedged][ <- speaker][ (why; ...)]`, sorted.
     pub(crate) fn relations(text: &str, why: bool) -> Vec<String> {
-        let (x, ex) = read(text);
+        format_relations(read(text), why)
+    }
+
+    /// The relations the surface stages alone find (no tree patterns), as `relations` writes them.
+    pub(crate) fn surface_relations(text: &str, why: bool) -> Vec<String> {
+        format_relations(read_with(text, false), why)
+    }
+
+    fn format_relations((x, ex): (Extractor<'static>, Extraction), why: bool) -> Vec<String> {
         let id = |a: ActorRef| ex.actor(x.rules, a).id.clone();
         let mut out: Vec<String> = ex
             .relations

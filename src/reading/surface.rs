@@ -13,7 +13,6 @@ pub(super) fn sides(ex: &Extraction, rules: &RuleSet, x: ActorRef) -> Vec<ActorR
     v
 }
 
-/// The lowercased word before byte `pos` (skipping "the"): "by" in "by the Kremlin".
 /// Whether a pattern spells `word` right before its `{T}` ("in {T}", "(on|within) {T}").
 pub(super) fn spells_before_target(source: &str, word: &str) -> bool {
     source.split("{T}").next().is_some_and(|before| {
@@ -646,21 +645,7 @@ impl<'r> Extractor<'r> {
             .trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
             .to_string();
         for (a, b, ss, ts) in pairs {
-            if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
-                continue;
-            }
-            let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
-            // A leader praising or backing their own state says nothing about relations
-            // between actors ("Zelensky praised Ukrainian forces").
-            if rel.id == "supports" && serves(a, b) {
-                continue;
-            }
-            if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
-                continue;
-            }
-            // Members of one side do not negotiate or ally with each other ("Putin's
-            // envoy Dmitriev attends the talks with Putin").
-            if rel.symmetric && sides(ex, rules, a).iter().any(|o| sides(ex, rules, b).contains(o)) {
+            if !admissible(ex, rules, rel, a, b) {
                 continue;
             }
             let said_by = said_by_slots
@@ -683,6 +668,23 @@ impl<'r> Extractor<'r> {
             });
         }
     }
+}
+
+/// Whether a relation between two actors says something: not an actor with itself, not a
+/// leader backing their own state ("Zelensky praised Ukrainian forces"), not two members of one
+/// side negotiating ("Putin's envoy Dmitriev attends the talks with Putin").
+pub(super) fn admissible(ex: &Extraction, rules: &RuleSet, rel: &Relation, a: ActorRef, b: ActorRef) -> bool {
+    if a == b || ex.actor(rules, a).id == ex.actor(rules, b).id {
+        return false;
+    }
+    let serves = |p: ActorRef, o: ActorRef| ex.actor(rules, p).roles.iter().any(|r| r.of == o);
+    if rel.id == "supports" && serves(a, b) {
+        return false;
+    }
+    if NOT_AGAINST_OWN.contains(&rel.id.as_str()) && (serves(a, b) || serves(b, a)) {
+        return false;
+    }
+    !(rel.symmetric && sides(ex, rules, a).iter().any(|o| sides(ex, rules, b).contains(o)))
 }
 
 #[cfg(test)]

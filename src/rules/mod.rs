@@ -10,14 +10,16 @@ mod grammar;
 pub use grammar::{Grammar, WordSet};
 pub mod pattern;
 pub mod raw;
+pub mod tree;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use pattern::CompiledPattern;
+pub use tree::TreePattern;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -156,6 +158,8 @@ pub struct Relation {
     pub cameo: Vec<String>,
     pub description: Option<String>,
     pub patterns: Vec<Pattern>,
+    /// Tree patterns (`[[relation.tree]]`), matched on the dependency parse.
+    pub trees: Vec<TreePattern>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -182,6 +186,20 @@ pub struct Lexicon {
     pub irregular: BTreeMap<String, Vec<String>>,
     /// `[grammar]`: English words the reading stages use.
     pub grammar: Grammar,
+    pub syntax: SyntaxWords,
+}
+
+/// `[syntax]` of the lexicon, as lowercase sets (see `raw::SyntaxWords`).
+#[derive(Debug, Clone, Default)]
+pub struct SyntaxWords {
+    pub negators: HashSet<String>,
+    pub negating_verbs: HashSet<String>,
+    pub blocking_verbs: HashSet<String>,
+    pub modals: HashSet<String>,
+    pub hedging_verbs: HashSet<String>,
+    pub conditions: HashSet<String>,
+    pub support_verbs: HashSet<String>,
+    pub member_nouns: HashSet<String>,
 }
 
 /// The compiled rule set.
@@ -751,6 +769,7 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
                 cameo: r.cameo.clone(),
                 description: r.description.clone(),
                 patterns: Vec::new(),
+                trees: Vec::new(),
             });
         }
     }
@@ -775,11 +794,7 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
         for (rel, p) in items {
             let at = src.find(&p.pattern, cursor);
             cursor = at;
-            let Some(&ri) = relation_index.get(rel) else {
-                errors.push(src.error(
-                    src.find(rel, 0),
-                    format!("unknown relation {rel:?}{}", suggest(rel, relation_index.keys())),
-                ));
+            let Some(ri) = relation_named(src, rel, &relation_index, &mut errors) else {
                 continue;
             };
             let rule = format!("{rel}/{}", p.name);
@@ -827,6 +842,40 @@ fn compile(dir: &Path, sources: [Vec<Source>; 3], mut errors: Vec<RuleError>) ->
                     });
                 }
                 Err(msg) => errors.push(src.error(at, format!("pattern {rule:?}: {msg}"))),
+            }
+        }
+        let mut trees: Vec<(&str, &raw::RawTree)> = Vec::new();
+        for r in &file.relation {
+            trees.extend(r.tree.iter().map(|t| (r.id.as_str(), t)));
+        }
+        trees.extend(file.tree.iter().map(|t| (t.relation.as_str(), &t.tree)));
+        let mut cursor = 0;
+        for (rel, t) in trees {
+            let at = src.find(&t.trigger, cursor);
+            cursor = at;
+            let Some(ri) = relation_named(src, rel, &relation_index, &mut errors) else {
+                continue;
+            };
+            let rule = format!("{rel}/{}", t.name);
+            let r = &mut relations[ri];
+            if r.patterns.iter().any(|q| q.rule == rule) || r.trees.iter().any(|q| q.rule == rule) {
+                errors.push(src.error(src.find(&t.name, at), format!("pattern name {rule:?} used twice")));
+                continue;
+            }
+            let (line, col) = src.line_col(at);
+            match compile_tree(t, rule.clone(), format!("{}:{line}:{col}", src.path)) {
+                Ok(tree) => r.trees.push(tree),
+                Err((field, msg)) => {
+                    let value = match field {
+                        "source" => t.source.as_deref(),
+                        "target" => t.target.as_deref(),
+                        "between" => t.between.as_deref(),
+                        "pos" => t.pos.as_deref(),
+                        _ => None,
+                    };
+                    let at = value.map_or(at, |v| src.find(v, at));
+                    errors.push(src.error(at, format!("tree pattern {rule:?}: {msg}")));
+                }
             }
         }
     }
@@ -1010,6 +1059,61 @@ impl Lexicon {
     }
 }
 
+/// The index of the relation a pattern names, or an error at the name with a suggestion.
+fn relation_named(
+    src: &Source,
+    rel: &str,
+    index: &HashMap<String, usize>,
+    errors: &mut Vec<RuleError>,
+) -> Option<usize> {
+    let found = index.get(rel).copied();
+    if found.is_none() {
+        errors.push(src.error(
+            src.find(rel, 0),
+            format!("unknown relation {rel:?}{}", suggest(rel, index.keys())),
+        ));
+    }
+    found
+}
+
+/// Checks and compiles one `[[relation.tree]]`; an error names the field it is about.
+fn compile_tree(t: &raw::RawTree, rule: String, location: String) -> Result<TreePattern, (&'static str, String)> {
+    let path = |field: &'static str, v: &Option<String>| {
+        v.as_deref().map(tree::parse_place).transpose().map_err(|m| (field, m))
+    };
+    let (source, target, between) = (
+        path("source", &t.source)?,
+        path("target", &t.target)?,
+        path("between", &t.between)?,
+    );
+    match (&source, &target, &between) {
+        (Some(_), Some(_), None) | (None, None, Some(_)) => {}
+        (_, _, Some(_)) => return Err(("between", "write either between, or source and target".into())),
+        (None, _, None) => return Err(("trigger", "a tree pattern needs a source (or between)".into())),
+        (_, None, None) => return Err(("trigger", "a tree pattern needs a target (or between)".into())),
+    }
+    Ok(TreePattern {
+        rule,
+        triggers: tree::parse_triggers(&t.trigger).map_err(|m| ("trigger", m))?,
+        pos: t
+            .pos
+            .as_deref()
+            .map(tree::parse_pos)
+            .transpose()
+            .map_err(|m| ("pos", m))?
+            .unwrap_or_default(),
+        source,
+        target,
+        between,
+        require: tree::parse_require(&t.require).map_err(|m| ("require", m))?,
+        hedged: t.hedged,
+        negated: t.negated,
+        examples: t.examples.clone(),
+        counter: t.counter.clone(),
+        location,
+    })
+}
+
 fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
     let mut lex = Lexicon::default();
     let mut grammar = raw::Grammar::default();
@@ -1067,6 +1171,19 @@ fn compile_lexicon(srcs: &[Source], errors: &mut Vec<RuleError>) -> Lexicon {
         }
         lex.irregular.extend(f.verbs.irregular);
         grammar::merge(&mut grammar, f.grammar);
+        let y = f.syntax;
+        for (list, out) in [
+            (y.negators, &mut lex.syntax.negators),
+            (y.negating_verbs, &mut lex.syntax.negating_verbs),
+            (y.blocking_verbs, &mut lex.syntax.blocking_verbs),
+            (y.modals, &mut lex.syntax.modals),
+            (y.hedging_verbs, &mut lex.syntax.hedging_verbs),
+            (y.conditions, &mut lex.syntax.conditions),
+            (y.support_verbs, &mut lex.syntax.support_verbs),
+            (y.member_nouns, &mut lex.syntax.member_nouns),
+        ] {
+            out.extend(list.into_iter().map(|w| w.to_lowercase()));
+        }
     }
     lex.grammar = grammar::compile(grammar);
     lex

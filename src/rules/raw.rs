@@ -69,6 +69,43 @@ pub struct RelationFile {
     pub relation: Vec<RawRelation>,
     #[serde(default)]
     pub pattern: Vec<RawExtraPatterns>,
+    #[serde(default)]
+    pub tree: Vec<RawExtraTree>,
+}
+
+/// A top-level `[[tree]]`: a tree pattern of a relation defined elsewhere.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExtraTree {
+    pub relation: String,
+    #[serde(flatten)]
+    pub tree: RawTree,
+}
+
+/// `[[relation.tree]]`: a tree pattern (see `rules::tree`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTree {
+    pub name: String,
+    pub trigger: String,
+    #[serde(default)]
+    pub pos: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub between: Option<String>,
+    #[serde(default)]
+    pub require: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub hedged: bool,
+    #[serde(default)]
+    pub negated: bool,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub counter: Vec<String>,
 }
 
 /// Patterns for a relation defined in another file: `[[pattern]] relation = "opposes"`.
@@ -96,6 +133,8 @@ pub struct RawRelation {
     pub description: Option<String>,
     #[serde(default)]
     pub pattern: Vec<RawPattern>,
+    #[serde(default)]
+    pub tree: Vec<RawTree>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -157,6 +196,8 @@ pub struct LexiconFile {
     pub verbs: Verbs,
     #[serde(default)]
     pub grammar: Grammar,
+    #[serde(default)]
+    pub syntax: SyntaxWords,
 }
 
 /// `[grammar]`: the words the reading stages need to read English phrasing. A list no lexicon file
@@ -245,6 +286,36 @@ pub struct Grammar {
     /// Stems of verbs whose object does what their infinitive says ("urged allies to support Kyiv"): no purpose clause for the subject after them.
     #[serde(default)]
     pub object_control_stems: Option<Vec<String>>,
+}
+
+/// `[syntax]`: the words tree patterns read flags and arguments by (lemmas).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SyntaxWords {
+    /// Adverbs and determiners that negate the word they modify: "not", "never", "no".
+    #[serde(default)]
+    pub negators: Vec<String>,
+    /// Verbs that negate the verb they govern: "refused to meet".
+    #[serde(default)]
+    pub negating_verbs: Vec<String>,
+    /// Verbs that turn around what they govern: "opposed sending weapons" (no edge).
+    #[serde(default)]
+    pub blocking_verbs: Vec<String>,
+    /// Auxiliaries that hedge: "could", "would".
+    #[serde(default)]
+    pub modals: Vec<String>,
+    /// Verbs (and adjectives) that hedge the verb they govern: "wants to meet", "ready to talk".
+    #[serde(default)]
+    pub hedging_verbs: Vec<String>,
+    /// Subordinators that make a clause a condition: "if", "unless".
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Verbs whose object noun is their subject's act: "launched an invasion".
+    #[serde(default)]
+    pub support_verbs: Vec<String>,
+    /// Nouns that stand for the actor they are of or from: "envoys from France".
+    #[serde(default)]
+    pub member_nouns: Vec<String>,
 }
 
 /// How the names of persons the rules do not know are read.

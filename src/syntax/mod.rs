@@ -57,10 +57,23 @@ pub struct Parse<'a> {
 
 /// Tokenizes, tags, lemmatizes and parses `text` as one sentence.
 pub fn parse<'a>(model: &'a Model, text: &'a str) -> Parse<'a> {
+    parse_with_names(model, text, &[])
+}
+
+/// As `parse`, where the capitalized words inside the byte spans `names` are known to be proper
+/// names (an actor's name found by the rules) and are tagged so.
+pub fn parse_with_names<'a>(model: &'a Model, text: &'a str, names: &[(usize, usize)]) -> Parse<'a> {
     let tokens = tokenize::tokenize(text);
     let forms: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+    let is_name: Vec<bool> = tokens
+        .iter()
+        .zip(&forms)
+        .map(|(t, f)| {
+            f.starts_with(|c: char| c.is_uppercase()) && names.iter().any(|&(s, e)| s <= t.start && t.end <= e)
+        })
+        .collect();
     let words = model
-        .analyze(&forms)
+        .analyze_names(&forms, &is_name)
         .into_iter()
         .zip(tokens.iter().zip(&forms))
         .map(|(a, (t, form))| Word {

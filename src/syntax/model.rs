@@ -62,11 +62,22 @@ pub struct Analysis {
 impl Model {
     /// Tags, lemmatizes, parses and labels one tokenized sentence.
     pub fn analyze(&self, forms: &[&str]) -> Vec<Analysis> {
+        self.analyze_names(forms, &[])
+    }
+
+    /// As `analyze`, with the words where `names[i]` holds tagged as proper nouns (NNP): the
+    /// caller knows them as names, which the treebanks mostly do not.
+    pub fn analyze_names(&self, forms: &[&str], names: &[bool]) -> Vec<Analysis> {
         if forms.is_empty() {
             return Vec::new();
         }
         let lex: Vec<Lex> = forms.iter().map(|f| Lex::of(f)).collect();
-        let tags = self.tagger.tag(&lex);
+        let proper = self.tagger.tags.iter().position(|t| t.0 == "PROPN" && t.1 == "NNP");
+        let fixed: Vec<Option<u16>> = names
+            .iter()
+            .map(|&n| if n { proper.map(|p| p as u16) } else { None })
+            .collect();
+        let tags = self.tagger.tag_fixed(&lex, &fixed);
         let heads = self.parser.parse(&Input { lex: &lex, tags: &tags });
         let labels = self.labeler.label(&Tree {
             lex: &lex,

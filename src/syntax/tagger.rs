@@ -124,9 +124,22 @@ fn features(lex: &[Lex], amb: &[u64], i: usize, t1: u64, t2: u64, out: &mut Vec<
 impl Tagger {
     /// Tags one sentence; returns a class number per word.
     pub fn tag(&self, lex: &[Lex]) -> Vec<u16> {
+        self.tag_fixed(lex, &[])
+    }
+
+    /// Tags one sentence where some words' classes are already known (`fixed[i]`, e.g. the words
+    /// of an actor's name); the others are tagged in their context.
+    pub fn tag_fixed(&self, lex: &[Lex], fixed: &[Option<u16>]) -> Vec<u16> {
         let known: Vec<(u64, u16)> = lex
             .iter()
-            .map(|l| self.index.get(&l.norm).copied().unwrap_or((UNKNOWN, NOT_SURE)))
+            .enumerate()
+            .map(|(i, l)| {
+                let k = self.index.get(&l.norm).copied().unwrap_or((UNKNOWN, NOT_SURE));
+                match fixed.get(i).copied().flatten() {
+                    Some(t) => (k.0, t),
+                    None => k,
+                }
+            })
             .collect();
         let amb: Vec<u64> = known.iter().map(|k| k.0).collect();
         let mut out = Vec::with_capacity(lex.len());

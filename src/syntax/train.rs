@@ -227,13 +227,54 @@ pub fn predict(m: &Model, sentences: &[Sentence]) -> Vec<Sentence> {
         .collect()
 }
 
+/// `Model::analyze` with the treebank's tags instead of the tagger's (what
+/// tagging errors cost the parser and labeler).
+fn analyze_gold_tagged(m: &Model, s: &Sentence) -> Vec<super::model::Analysis> {
+    let lex: Vec<Lex> = s.words.iter().map(|w| Lex::of(&w.form)).collect();
+    let tags: Vec<u16> = s
+        .words
+        .iter()
+        .map(|w| {
+            let class = m.tagger.tags.iter().position(|t| t.0 == w.upos && t.1 == w.xpos);
+            class.unwrap_or(0) as u16
+        })
+        .collect();
+    let heads = m.parser.parse(&super::parser::Input { lex: &lex, tags: &tags });
+    let labels = m.labeler.label(&super::labeler::Tree {
+        lex: &lex,
+        tags: &tags,
+        heads: &heads,
+        function: &m.function,
+    });
+    s.words
+        .iter()
+        .zip(tags.iter().zip(heads.iter().zip(labels)))
+        .map(|(w, (&tag, (&head, label)))| super::model::Analysis {
+            tag,
+            lemma: m.lemmatizer.lemma(&w.form, tag),
+            head,
+            label,
+        })
+        .collect()
+}
+
 /// Scores the model on gold-tokenized sentences.
 pub fn evaluate(m: &Model, sentences: &[Sentence]) -> Scores {
+    evaluate_with(m, sentences, false)
+}
+
+/// Scores the model on gold-tokenized sentences; with `gold_tags`, the
+/// parser and labeler read the treebank's tags instead of the tagger's.
+pub fn evaluate_with(m: &Model, sentences: &[Sentence], gold_tags: bool) -> Scores {
     let counts = sentences
         .par_iter()
         .map(|s| {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let out = m.analyze(&forms);
+            let out = if gold_tags {
+                analyze_gold_tagged(m, s)
+            } else {
+                m.analyze(&forms)
+            };
             let mut c = [0usize; 6];
             for (w, a) in s.words.iter().zip(&out) {
                 let rel = m.deprel(a.label);

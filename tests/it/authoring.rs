@@ -136,11 +136,14 @@ fn explain_shows_mentions_patterns_flags_and_edges() {
         "{text}"
     );
     assert!(
-        text.contains("    europe not excludes russia   rule excludes/verb trigger \"isolating\"\n"),
+        text.contains("    europe not excludes russia   rule excludes/t-verb trigger \"isolating\"\n"),
         "{text}"
     );
     assert!(
-        text.contains("      flags: negated=true hedged=false (negation: not) said_by=sergei_lavrov\n"),
+        text.contains(
+            "      flags: negated=true hedged=false (negation: not; tree: trigger isolating (VERB); source subject = \
+             leaders; target object = Russia) said_by=sergei_lavrov\n"
+        ),
         "{text}"
     );
 

@@ -39,8 +39,8 @@ fn runs_outside_the_checkout_with_its_built_in_rules() {
     assert_eq!(
         out(&o),
         format!(
-            "<built-in>: ok: 6 files, {}",
-            &out(&run_in(&repo(), &["rules", "check", "--rules", "rules"]))["rules: ok: 6 files, ".len()..]
+            "<built-in>: ok: 7 files, {}",
+            &out(&run_in(&repo(), &["rules", "check", "--rules", "rules"]))["rules: ok: 7 files, ".len()..]
         )
     );
 }
@@ -50,7 +50,7 @@ fn rules_export_writes_the_built_in_rules() {
     let dir = tempfile::tempdir().expect("tempdir");
     let o = run_in(dir.path(), &["rules", "export", "mine"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stderr(&o), "6 rule files -> mine\n");
+    assert_eq!(stderr(&o), "7 rule files -> mine\n");
     for (path, _) in actorgraph::rules::builtin_files() {
         assert_eq!(
             std::fs::read(dir.path().join("mine").join(path)).expect("exported"),
@@ -65,7 +65,7 @@ fn rules_export_writes_the_built_in_rules() {
         "error: mine: not empty: export writes into a new or empty directory\n"
     );
     let o = run_in(dir.path(), &["rules", "check", "--rules", "mine"]);
-    assert!(out(&o).starts_with("mine: ok: 6 files, "), "{}", out(&o));
+    assert!(out(&o).starts_with("mine: ok: 7 files, "), "{}", out(&o));
 }
 
 #[test]

@@ -167,7 +167,7 @@ fn neighbors_paths_evidence_and_centrality() {
     assert_eq!(code, 0);
     assert!(
         out.starts_with(
-            "Russia attacks Ukraine  d1:0..24  rule attacks/verb  trigger \"attacked\"\n  Russia attacked Ukraine.\n"
+            "Russia attacks Ukraine  d1:0..24  rule attacks/t-verb  trigger \"attacked\"\n  Russia attacked Ukraine.\n"
         ),
         "{out}"
     );

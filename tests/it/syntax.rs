@@ -32,6 +32,20 @@ fn the_shipped_model_keeps_its_dev_accuracy() {
     }
 }
 
+/// `eval --gold-tags`: the parser reads the treebank's tags, so the tags are
+/// (nearly) all right and the attachment scores rise above the tagger's.
+#[test]
+fn gold_tags_measure_what_tagging_costs_the_parser() {
+    let m = syntax::model().expect("the embedded model loads");
+    let dev: Vec<_> = treebank("en_ewt-ud-dev.conllu").into_iter().take(400).collect();
+    let (pred, gold) = (train::evaluate(m, &dev), train::evaluate_with(m, &dev, true));
+    assert!(gold.upos > 99.9 && pred.upos < 97.0, "{pred:?} {gold:?}");
+    assert!(
+        gold.uas > pred.uas + 1.0 && gold.las > pred.las + 1.0,
+        "{pred:?} {gold:?}"
+    );
+}
+
 /// Same data, same seed: the same model bytes; another seed: other bytes.
 #[test]
 fn training_is_deterministic() {

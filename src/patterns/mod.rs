@@ -1,0 +1,356 @@
+//! The tree-pattern stage: relations read from the dependency parse.
+//!
+//! Input: one sentence's parse (`crate::syntax`), its actor mentions (the
+//! mention stage) and the rule set's tree patterns (`[[relation.tree]]`,
+//! `crate::rules::tree`). Output: `TreeMatch`es, each a relation between
+//! actors with its flags, its speaker and the path that produced it.
+//!
+//! `args` reads who fills each place of a word (passives, control, relative
+//! clauses, coordination); `scope` reads negation, hedging and attribution
+//! from the words that govern the trigger. Pure and deterministic.
+
+pub mod args;
+pub mod scope;
+
+use crate::reading::{ActorRef, How, Mention};
+use crate::rules::tree::{place_name, Path, Step, TreePattern};
+use crate::rules::{AliasKind, Lexicon, RuleSet};
+use crate::syntax::Parse;
+use args::Tree;
+use std::collections::{HashMap, HashSet};
+
+/// The spans (relative to `base`) of the names among a sentence's mentions: the parse tags
+/// their words as proper nouns, whatever the treebanks saw ("Zelensky", "Kyiv").
+pub fn name_spans(rules: &RuleSet, mentions: &[Mention], base: usize) -> Vec<(usize, usize)> {
+    mentions
+        .iter()
+        .filter(|m| {
+            // Only a name in every word: "European governments" is a phrase, not a name.
+            matches!(m.how, How::Alias(ai) if rules.aliases[ai].kind == AliasKind::Name
+                && rules.aliases[ai].text.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)))
+        })
+        .map(|m| (m.start.saturating_sub(base), m.end.saturating_sub(base)))
+        .collect()
+}
+
+/// One tree pattern's match in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeMatch {
+    /// Indices of the relation in `RuleSet::relations` and of the pattern in its `trees`.
+    pub relation: usize,
+    pub pattern: usize,
+    /// (source, target) pairs.
+    pub pairs: Vec<(ActorRef, ActorRef)>,
+    /// The trigger word (0-based index in the parse).
+    pub trigger: usize,
+    pub negated: bool,
+    pub hedged: bool,
+    pub why: Vec<String>,
+    pub said_by: Option<ActorRef>,
+    /// How the places were filled: "source subject = Putin; target with = Xi".
+    pub path: String,
+}
+
+/// The actors a sentence names: its mentions, and demonyms that are no mention by themselves
+/// ("American" in "American support"), in absolute byte offsets.
+pub struct Actors<'m> {
+    pub mentions: &'m [Mention],
+    pub demonyms: &'m [(usize, usize, ActorRef)],
+    /// Where the parsed text starts in the document.
+    pub base: usize,
+}
+
+/// The tree patterns of a rule set, indexed by trigger lemma.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    by_lemma: HashMap<String, Vec<(usize, usize)>>,
+    /// Every inflected form of every trigger (first word), lowercase: a sentence without one
+    /// is not parsed.
+    forms: HashSet<String>,
+}
+
+impl Matcher {
+    pub fn new(rules: &RuleSet) -> Self {
+        let mut by_lemma: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (ri, rel) in rules.relations.iter().enumerate() {
+            for (ti, t) in rel.trees.iter().enumerate() {
+                for trig in &t.triggers {
+                    let e = by_lemma.entry(trig.lemma.clone()).or_default();
+                    if !e.contains(&(ri, ti)) {
+                        e.push((ri, ti));
+                    }
+                }
+            }
+        }
+        let forms = by_lemma
+            .keys()
+            .flat_map(|l| crate::rules::pattern::inflect(l, &rules.lexicon.irregular))
+            .map(|f| f.split(' ').next().unwrap_or("").to_string())
+            .collect();
+        Matcher { by_lemma, forms }
+    }
+
+    /// Whether a sentence holds a word that may be a trigger (cheap: no parse).
+    pub fn may_match(&self, sentence: &str) -> bool {
+        sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| !w.is_empty() && self.forms.contains(&w.to_lowercase()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_lemma.is_empty()
+    }
+
+    /// Every match of every tree pattern in a parsed sentence.
+    pub fn run(&self, rules: &RuleSet, parse: &Parse, actors: &Actors) -> Vec<TreeMatch> {
+        let tree = Tree::new(&parse.words);
+        let lex = &rules.lexicon;
+        let support_verb = |h: usize| is_support_verb(&tree, lex, h);
+        let mut out = Vec::new();
+        for w in 0..tree.len() {
+            let Some(cands) = self.by_lemma.get(&tree.lemma(w)) else {
+                continue;
+            };
+            for &(ri, ti) in cands {
+                let pat = &rules.relations[ri].trees[ti];
+                if !triggers_at(&tree, w, pat) {
+                    continue;
+                }
+                if scope::unknown(&tree, w, &lex.unknown) {
+                    continue;
+                }
+                let Some((pairs, path)) = fill(&tree, w, pat, actors, lex) else {
+                    continue;
+                };
+                let mut cues = scope::read(&tree, w, &lex.syntax, support_verb);
+                if cues.blocked {
+                    continue;
+                }
+                if pat.hedged && !cues.hedged {
+                    cues.hedged = true;
+                    cues.why.push("hedge: the pattern is hedged".into());
+                }
+                if pat.negated {
+                    cues.negated = !cues.negated;
+                    cues.why
+                        .push("negation: the pattern states the relation does not hold".into());
+                }
+                let said_by = scope::saying_verb(&tree, w, |f| lex.attribution_verbs.iter().any(|v| v == f))
+                    .and_then(|v| {
+                        let subj = tree.expand(tree.subjects(v, 0));
+                        let who = actors_of(&tree, &subj, actors, lex, false);
+                        (who.len() == 1).then(|| who[0])
+                    })
+                    .filter(|s| pairs.iter().all(|(a, b)| a != s && b != s));
+                out.push(TreeMatch {
+                    relation: ri,
+                    pattern: ti,
+                    pairs,
+                    trigger: w,
+                    negated: cues.negated,
+                    hedged: cues.hedged,
+                    why: cues.why,
+                    said_by,
+                    path,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Whether word `w` can be this pattern's trigger: its part of speech, and a phrasal verb's
+/// particle.
+fn triggers_at(tree: &Tree, w: usize, pat: &TreePattern) -> bool {
+    if !pat.pos.is_empty() && !pat.pos.iter().any(|p| p.admits(tree.words[w].upos)) {
+        return false;
+    }
+    let lemma = tree.lemma(w);
+    pat.triggers.iter().any(|t| {
+        t.lemma == lemma
+            && t.particle.as_ref().is_none_or(|p| {
+                tree.deps(w, "compound:prt")
+                    .chain(tree.deps(w, "advmod"))
+                    .any(|c| tree.lemma(c) == *p)
+            })
+    })
+}
+
+/// Whether word `h` is a support verb ("launched an invasion"): its object noun is its
+/// subject's act.
+fn is_support_verb(tree: &Tree, lex: &Lexicon, h: usize) -> bool {
+    lex.syntax.support_verbs.contains(&tree.lemma(h))
+}
+
+/// The words a path reaches from the trigger.
+fn walk(tree: &Tree, w: usize, path: &Path, lex: &Lexicon) -> Vec<usize> {
+    let support_verb = |h: usize| is_support_verb(tree, lex, h);
+    path.0
+        .iter()
+        .fold(vec![w], |from, step| tree.step(&from, step, support_verb))
+}
+
+/// The actor pairs a pattern names around trigger `w`, with a description of the path; `None`
+/// when a place is empty or a required word is missing.
+fn fill(
+    tree: &Tree,
+    w: usize,
+    pat: &TreePattern,
+    actors: &Actors,
+    lex: &Lexicon,
+) -> Option<(Vec<(ActorRef, ActorRef)>, String)> {
+    for (paths, words) in &pat.require {
+        let found = paths.iter().flat_map(|p| walk(tree, w, p, lex));
+        if !found
+            .into_iter()
+            .any(|i| words.iter().any(|x| x == "*" || *x == tree.lemma(i)))
+        {
+            return None;
+        }
+    }
+    let place = |paths: &[Path]| {
+        let mut who: Vec<ActorRef> = Vec::new();
+        let mut shown: Vec<&str> = Vec::new();
+        for path in paths {
+            let words = walk(tree, w, path, lex);
+            let owner = path.0.last() == Some(&Step::Owner);
+            for a in actors_of(tree, &words, actors, lex, owner) {
+                if !who.contains(&a) {
+                    who.push(a);
+                }
+            }
+            shown.extend(words.iter().map(|&i| tree.words[i].form));
+        }
+        (who, format!("{} = {}", place_name(paths), shown.join(", ")))
+    };
+    let trigger = format!("trigger {} ({})", tree.words[w].form, tree.words[w].upos);
+    if let Some(between) = &pat.between {
+        // "Russia and Ukraine met": each other; with an object ("met the deadline") they did not.
+        if tree.deps(w, "obj").next().is_some() {
+            return None;
+        }
+        let pairs = group_pairs(tree, w, between, actors, lex);
+        let shown = format!("between {} = {}", place_name(between), pairs.len());
+        return (!pairs.is_empty()).then(|| (pairs, format!("{trigger}; {shown} pairs")));
+    }
+    let (sources, s_shown) = place(pat.source.as_ref()?);
+    let (targets, t_shown) = place(pat.target.as_ref()?);
+    let pairs: Vec<(ActorRef, ActorRef)> = sources
+        .iter()
+        .flat_map(|&a| targets.iter().map(move |&b| (a, b)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    (!pairs.is_empty()).then(|| (pairs, format!("{trigger}; source {s_shown}; target {t_shown}")))
+}
+
+/// The pairs of a group: "Putin and Trump met" pairs the conjuncts; "delegations from Washington
+/// and Moscow met" the actors one word stands for; an apposition ("the ministers of Ukraine and
+/// Russia, Kuleba and Lavrov") is another naming of the same group, never paired with the first.
+fn group_pairs(tree: &Tree, w: usize, paths: &[Path], actors: &Actors, lex: &Lexicon) -> Vec<(ActorRef, ActorRef)> {
+    let support_verb = |h: usize| is_support_verb(tree, lex, h);
+    let mut pairs = Vec::new();
+    for path in paths {
+        let Some((last, init)) = path.0.split_last() else {
+            continue;
+        };
+        let heads = init
+            .iter()
+            .fold(vec![w], |from, step| tree.step(&from, step, support_verb));
+        for h in tree.raw_step(&heads, last, support_verb) {
+            let namings = std::iter::once(h).chain(tree.deps(h, "appos"));
+            for naming in namings {
+                let conjuncts = tree.conjuncts(naming);
+                let groups: Vec<Vec<ActorRef>> = conjuncts
+                    .iter()
+                    .map(|&c| actors_of(tree, &[c], actors, lex, false))
+                    .filter(|g| !g.is_empty())
+                    .collect();
+                let members: Vec<ActorRef> = match groups.as_slice() {
+                    [one] => one.clone(),
+                    many if many.iter().all(|g| g.len() == 1) => many.iter().map(|g| g[0]).collect(),
+                    _ => Vec::new(),
+                };
+                for (i, &a) in members.iter().enumerate() {
+                    for &b in &members[i + 1..] {
+                        if a != b && !pairs.contains(&(a, b)) {
+                            pairs.push((a, b));
+                        }
+                    }
+                }
+                if members.len() >= 2 {
+                    break;
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// The actors that words stand for: a mention covering the word; a member noun or head noun of
+/// an actor ("envoys from France", "Russian officials"); for an owner, a demonym ("American
+/// support").
+fn actors_of(tree: &Tree, words: &[usize], actors: &Actors, lex: &Lexicon, owner: bool) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    for &i in words {
+        let found = actor_at(tree, i, actors, owner).or_else(|| {
+            let lemma = tree.lemma(i);
+            // "envoys from France": a member noun stands for what it is of or from; "Russian
+            // officials", "Russia's government": a head noun for its owner.
+            let member = lex.syntax.member_nouns.contains(&lemma);
+            let head =
+                lex.plural_heads.contains(&tree.words[i].form.to_lowercase()) || lex.singular_heads.contains(&lemma);
+            if !member && !head {
+                return None;
+            }
+            // "the Omani foreign minister, Badr al-Busaidi": the apposition names the actor.
+            if tree
+                .deps(i, "appos")
+                .any(|a| actor_at(tree, a, actors, false).is_some())
+            {
+                return None;
+            }
+            let of: Vec<usize> = tree
+                .children(i)
+                .iter()
+                .copied()
+                .filter(|&c| match tree.deprel(c) {
+                    "nmod:poss" | "amod" | "compound" => true,
+                    "nmod" => member && matches!(tree.case_of(c).as_deref(), Some("of" | "from")),
+                    _ => false,
+                })
+                .collect();
+            let of = tree.expand(of);
+            let who: Vec<ActorRef> = of.iter().filter_map(|&c| actor_at(tree, c, actors, true)).collect();
+            for a in who.iter().skip(1) {
+                if !out.contains(a) {
+                    out.push(*a);
+                }
+            }
+            who.first().copied()
+        });
+        if let Some(a) = found {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// The actor a mention covering word `i` names; for an owner, also a demonym.
+fn actor_at(tree: &Tree, i: usize, actors: &Actors, owner: bool) -> Option<ActorRef> {
+    let w = &tree.words[i];
+    let (s, e) = (actors.base + w.start, actors.base + w.end);
+    let covering = |ms: usize, me: usize| ms <= s && e <= me;
+    actors
+        .mentions
+        .iter()
+        .filter(|m| !m.modifier && covering(m.start, m.end))
+        .min_by_key(|m| m.end - m.start)
+        .map(|m| m.actor)
+        .or_else(|| {
+            owner
+                .then(|| actors.demonyms.iter().find(|d| covering(d.0, d.1)).map(|d| d.2))
+                .flatten()
+        })
+}
