@@ -13,11 +13,11 @@ pub mod args;
 pub mod scope;
 
 use crate::reading::{ActorRef, How, Mention};
-use crate::rules::tree::{place_name, Path, Step, TreePattern};
+use crate::rules::tree::{place_name, Path, Pos, Step, TreePattern};
 use crate::rules::{AliasKind, Lexicon, RuleSet};
 use crate::syntax::Parse;
 use args::Tree;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The spans (relative to `base`) of the names among a sentence's mentions: the parse tags
 /// their words as proper nouns, whatever the treebanks saw ("Zelensky", "Kyiv").
@@ -72,6 +72,8 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(rules: &RuleSet) -> Self {
         let mut by_lemma: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        // Per lemma, the parts of speech its patterns take (empty: any).
+        let mut pos_of: HashMap<String, Option<Vec<Pos>>> = HashMap::new();
         for (ri, rel) in rules.relations.iter().enumerate() {
             for (ti, t) in rel.trees.iter().enumerate() {
                 for trig in &t.triggers {
@@ -79,22 +81,34 @@ impl Matcher {
                     if !e.contains(&(ri, ti)) {
                         e.push((ri, ti));
                     }
+                    let p = pos_of.entry(trig.lemma.clone()).or_insert_with(|| Some(Vec::new()));
+                    match (p.as_mut(), t.pos.is_empty()) {
+                        (Some(v), false) => v.extend(&t.pos),
+                        _ => *p = None,
+                    }
                 }
             }
         }
-        let forms = by_lemma
-            .keys()
-            .flat_map(|l| crate::rules::pattern::inflect(l, &rules.lexicon.irregular))
+        let forms = pos_of
+            .iter()
+            .flat_map(|(l, pos)| forms_of(l, pos.as_deref(), &rules.lexicon.irregular))
             .map(|f| f.split(' ').next().unwrap_or("").to_string())
             .collect();
         Matcher { by_lemma, forms }
     }
 
-    /// Whether a sentence holds a word that may be a trigger (cheap: no parse).
-    pub fn may_match(&self, sentence: &str) -> bool {
+    /// Whether a sentence holds a word that may be a trigger, outside the byte spans `skip`
+    /// (the actors' names: "Finance" in "Finance Minister Balladur" is no trigger). Cheap: no
+    /// parse.
+    pub fn may_match(&self, sentence: &str, skip: &[(usize, usize)]) -> bool {
+        let base = sentence.as_ptr() as usize;
         sentence
             .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| !w.is_empty() && self.forms.contains(&w.to_lowercase()))
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let at = w.as_ptr() as usize - base;
+                !skip.iter().any(|&(s, e)| s <= at && at < e) && self.forms.contains(&w.to_lowercase())
+            })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -135,7 +149,14 @@ impl Matcher {
                     cues.why
                         .push("negation: the pattern states the relation does not hold".into());
                 }
-                let said_by = scope::saying_verb(&tree, w, |f| lex.attribution_verbs.iter().any(|v| v == f))
+                let saying = scope::saying_verb(&tree, w, |f| lex.attribution_verbs.iter().any(|v| v == f));
+                // "The Kremlin has not confirmed that Russia attacked": questioned, and said by no one.
+                let unsaid = saying.and_then(|v| scope::negator_of(&tree, v, &lex.syntax).map(|n| (n, v)));
+                if let Some((n, v)) = unsaid {
+                    cues.hedge("hedge", format!("{} {}", tree.words[n].form, tree.words[v].form));
+                }
+                let said_by = saying
+                    .filter(|_| unsaid.is_none())
                     .and_then(|v| {
                         let subj = tree.expand(tree.subjects(v, 0));
                         let who = actors_of(&tree, &subj, actors, lex, false);
@@ -353,4 +374,62 @@ fn actor_at(tree: &Tree, i: usize, actors: &Actors, owner: bool) -> Option<Actor
                 .then(|| actors.demonyms.iter().find(|d| covering(d.0, d.1)).map(|d| d.2))
                 .flatten()
         })
+}
+
+/// The written forms of a trigger lemma for the parts of speech its patterns take (`None`:
+/// any): a verb's inflections, a noun's plural, an adjective as it is. "accord" as a noun
+/// is not looked for as "according".
+fn forms_of(lemma: &str, pos: Option<&[Pos]>, irregular: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let wants = |p: Pos| pos.is_none_or(|v| v.contains(&p));
+    if wants(Pos::Verb) {
+        return crate::rules::pattern::inflect(lemma, irregular);
+    }
+    let mut out = vec![lemma.to_string()];
+    if wants(Pos::Noun) {
+        let (first, rest) = lemma.split_once(' ').map_or((lemma, ""), |(f, r)| (f, r));
+        let plural = match first.strip_suffix('y') {
+            Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
+            _ if first.ends_with(['s', 'x', 'z']) || first.ends_with("ch") || first.ends_with("sh") => {
+                format!("{first}es")
+            }
+            _ => format!("{first}s"),
+        };
+        out.push(if rest.is_empty() {
+            plural
+        } else {
+            format!("{plural} {rest}")
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Noun triggers are looked for in their plural only, verbs in every inflection.
+    #[test]
+    fn trigger_forms_follow_the_part_of_speech() {
+        let none = BTreeMap::new();
+        assert_eq!(forms_of("accord", Some(&[Pos::Noun]), &none), ["accord", "accords"]);
+        assert_eq!(forms_of("treaty", Some(&[Pos::Noun]), &none), ["treaty", "treaties"]);
+        assert_eq!(
+            forms_of("alliance", Some(&[Pos::Noun]), &none),
+            ["alliance", "alliances"]
+        );
+        assert_eq!(forms_of("ready", Some(&[Pos::Adjective]), &none), ["ready"]);
+        let verb = forms_of("accord", None, &none);
+        assert!(verb.contains(&"according".to_string()) && verb.contains(&"accorded".to_string()));
+    }
+
+    /// A trigger form inside an actor's name does not make the sentence worth parsing.
+    #[test]
+    fn forms_inside_names_are_skipped() {
+        let rules = crate::rules::load_builtin().expect("built-in rules");
+        let m = Matcher::new(&rules);
+        let s = "Finance Minister Edouard Balladur resigned.";
+        assert!(m.may_match(s, &[]));
+        assert!(!m.may_match(s, &[(0, 33)]));
+        assert!(m.may_match("Russia attacked Ukraine.", &[(0, 6), (16, 23)]));
+    }
 }

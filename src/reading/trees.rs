@@ -28,7 +28,14 @@ impl Extractor<'_> {
             .collect();
         named.sort_unstable();
         named.dedup();
-        if named.len() < 2 || !self.trees.may_match(&text[s..e]) {
+        if named.len() < 2 {
+            return Vec::new();
+        }
+        let spans: Vec<(usize, usize)> = ments
+            .iter()
+            .map(|m| (m.start.saturating_sub(s), m.end.saturating_sub(s)))
+            .collect();
+        if !self.trees.may_match(&text[s..e], &spans) {
             return Vec::new();
         }
         let Ok(model) = crate::syntax::model() else {
