@@ -67,6 +67,8 @@ pub struct Matcher {
     /// Every inflected form of every trigger (first word), lowercase: a sentence without one
     /// is not parsed.
     forms: HashSet<String>,
+    /// Each of those forms with the trigger lemmas it is a form of.
+    lemmas_of: HashMap<String, Vec<String>>,
 }
 
 impl Matcher {
@@ -89,12 +91,35 @@ impl Matcher {
                 }
             }
         }
-        let forms = pos_of
-            .iter()
-            .flat_map(|(l, pos)| forms_of(l, pos.as_deref(), &rules.lexicon.irregular))
-            .map(|f| f.split(' ').next().unwrap_or("").to_string())
-            .collect();
-        Matcher { by_lemma, forms }
+        let mut lemmas_of: HashMap<String, Vec<String>> = HashMap::new();
+        for (l, pos) in &pos_of {
+            for f in forms_of(l, pos.as_deref(), &rules.lexicon.irregular) {
+                let f = f.split(' ').next().unwrap_or("").to_string();
+                let e = lemmas_of.entry(f).or_default();
+                if !e.contains(l) {
+                    e.push(l.clone());
+                }
+            }
+        }
+        let forms = lemmas_of.keys().cloned().collect();
+        Matcher {
+            by_lemma,
+            forms,
+            lemmas_of,
+        }
+    }
+
+    /// The trigger lemmas word `w` may stand for: its lemma, or, where the lemmatizer missed
+    /// ("shelled" read as "shel"), the lemmas whose written forms include it.
+    fn trigger_lemmas(&self, tree: &Tree, w: usize) -> Vec<String> {
+        let lemma = tree.lemma(w);
+        if self.by_lemma.contains_key(&lemma) {
+            return vec![lemma];
+        }
+        self.lemmas_of
+            .get(&tree.words[w].form.to_lowercase())
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Whether a sentence holds a word that may be a trigger, outside the byte spans `skip`
@@ -118,75 +143,81 @@ impl Matcher {
     /// Every match of every tree pattern in a parsed sentence.
     pub fn run(&self, rules: &RuleSet, parse: &Parse, actors: &Actors) -> Vec<TreeMatch> {
         let tree = Tree::new(&parse.words);
-        let lex = &rules.lexicon;
-        let support_verb = |h: usize| is_support_verb(&tree, lex, h);
         let mut out = Vec::new();
         for w in 0..tree.len() {
-            let Some(cands) = self.by_lemma.get(&tree.lemma(w)) else {
-                continue;
-            };
-            for &(ri, ti) in cands {
-                let pat = &rules.relations[ri].trees[ti];
-                if !triggers_at(&tree, w, pat) {
-                    continue;
-                }
-                if scope::unknown(&tree, w, &lex.unknown) {
-                    continue;
-                }
-                let Some((pairs, path)) = fill(&tree, w, pat, actors, lex) else {
-                    continue;
-                };
-                let mut cues = scope::read(&tree, w, &lex.syntax, support_verb);
-                if cues.blocked {
-                    continue;
-                }
-                if pat.hedged && !cues.hedged {
-                    cues.hedged = true;
-                    cues.why.push("hedge: the pattern is hedged".into());
-                }
-                if pat.negated {
-                    cues.negated = !cues.negated;
-                    cues.why
-                        .push("negation: the pattern states the relation does not hold".into());
-                }
-                let saying = scope::saying_verb(&tree, w, |f| lex.attribution_verbs.iter().any(|v| v == f));
-                // "The Kremlin has not confirmed that Russia attacked": questioned, and said by no one.
-                let unsaid = saying.and_then(|v| scope::negator_of(&tree, v, &lex.syntax).map(|n| (n, v)));
-                if let Some((n, v)) = unsaid {
-                    cues.hedge("hedge", format!("{} {}", tree.words[n].form, tree.words[v].form));
-                }
-                let said_by = saying
-                    .filter(|_| unsaid.is_none())
-                    .and_then(|v| {
-                        let subj = tree.expand(tree.subjects(v, 0));
-                        let who = actors_of(&tree, &subj, actors, lex, false);
-                        (who.len() == 1).then(|| who[0])
-                    })
-                    .filter(|s| pairs.iter().all(|(a, b)| a != s && b != s));
-                out.push(TreeMatch {
-                    relation: ri,
-                    pattern: ti,
-                    pairs,
-                    trigger: w,
-                    negated: cues.negated,
-                    hedged: cues.hedged,
-                    why: cues.why,
-                    said_by,
-                    path,
-                });
+            for lemma in self.trigger_lemmas(&tree, w) {
+                self.run_at(rules, &tree, w, &lemma, actors, &mut out);
             }
         }
         out
+    }
+
+    /// The matches of the patterns whose trigger is `lemma`, at word `w`.
+    fn run_at(&self, rules: &RuleSet, tree: &Tree, w: usize, lemma: &str, actors: &Actors, out: &mut Vec<TreeMatch>) {
+        let lex = &rules.lexicon;
+        let support_verb = |h: usize| is_support_verb(tree, lex, h);
+        let Some(cands) = self.by_lemma.get(lemma) else {
+            return;
+        };
+        for &(ri, ti) in cands {
+            let pat = &rules.relations[ri].trees[ti];
+            if !triggers_at(tree, w, lemma, pat) {
+                continue;
+            }
+            if scope::unknown(tree, w, &lex.unknown) {
+                continue;
+            }
+            let Some((pairs, path)) = fill(tree, w, pat, actors, lex) else {
+                continue;
+            };
+            let mut cues = scope::read(tree, w, &lex.syntax, support_verb);
+            if cues.blocked {
+                continue;
+            }
+            if pat.hedged && !cues.hedged {
+                cues.hedged = true;
+                cues.why.push("hedge: the pattern is hedged".into());
+            }
+            if pat.negated {
+                cues.negated = !cues.negated;
+                cues.why
+                    .push("negation: the pattern states the relation does not hold".into());
+            }
+            let saying = scope::saying_verb(tree, w, |f| lex.attribution_verbs.iter().any(|v| v == f));
+            // "The Kremlin has not confirmed that Russia attacked": questioned, and said by no one.
+            let unsaid = saying.and_then(|v| scope::negator_of(tree, v, &lex.syntax).map(|n| (n, v)));
+            if let Some((n, v)) = unsaid {
+                cues.hedge("hedge", format!("{} {}", tree.words[n].form, tree.words[v].form));
+            }
+            let said_by = saying
+                .filter(|_| unsaid.is_none())
+                .and_then(|v| {
+                    let subj = tree.expand(tree.subjects(v, 0));
+                    let who = actors_of(tree, &subj, actors, lex, false);
+                    (who.len() == 1).then(|| who[0])
+                })
+                .filter(|s| pairs.iter().all(|(a, b)| a != s && b != s));
+            out.push(TreeMatch {
+                relation: ri,
+                pattern: ti,
+                pairs,
+                trigger: w,
+                negated: cues.negated,
+                hedged: cues.hedged,
+                why: cues.why,
+                said_by,
+                path,
+            });
+        }
     }
 }
 
 /// Whether word `w` can be this pattern's trigger: its part of speech, and a phrasal verb's
 /// particle.
-fn triggers_at(tree: &Tree, w: usize, pat: &TreePattern) -> bool {
+fn triggers_at(tree: &Tree, w: usize, lemma: &str, pat: &TreePattern) -> bool {
     if !pat.pos.is_empty() && !pat.pos.iter().any(|p| p.admits(tree.words[w].upos)) {
         return false;
     }
-    let lemma = tree.lemma(w);
     pat.triggers.iter().any(|t| {
         t.lemma == lemma
             && t.particle.as_ref().is_none_or(|p| {
