@@ -110,7 +110,7 @@ fn ukraine_gold_score(dir: &str) -> (f64, f64) {
 /// Figures on the held-out gold (thirteen Ukraine-corpus articles annotated after the rules and
 /// never used to write them, tests/data/holdout/README.md). The floors sit just under the current
 /// figures (first measured at F1 0.667); they guard against a drop, and the set must not be tuned to.
-const FLOOR_HOLDOUT_F1: f64 = 0.68;
+const FLOOR_HOLDOUT_F1: f64 = 0.70;
 const FLOOR_HOLDOUT_P: f64 = 0.9;
 
 #[test]
