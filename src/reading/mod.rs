@@ -21,6 +21,7 @@ mod names;
 mod offices;
 mod quotes;
 mod readings;
+mod required;
 mod roles;
 mod skeleton;
 mod surface;
@@ -263,6 +264,8 @@ pub struct Extractor<'r> {
     trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Patterns with no trigger words (wildcards): always tried.
     unfiltered: Vec<usize>,
+    /// The literals each pattern's regex requires: a pattern is tried only where they occur.
+    required: required::Required,
     pattern_count: usize,
     /// Gerunds and past forms of the patterns' verbs: a clause that opens with one of them
     /// has an understood subject ("..., before consulting Kyiv").
@@ -357,6 +360,7 @@ impl<'r> Extractor<'r> {
                 }
                 m
             },
+            required: required::Required::new(rules.patterns().map(|(_, p)| p.compiled.regex.as_str())),
             unfiltered: rules
                 .patterns()
                 .enumerate()

@@ -139,8 +139,14 @@ impl<'r> Extractor<'r> {
                 candidate[i] = true;
             }
         }
+        // ... and only when the literals its regex requires are in the reading.
+        let mut present = Vec::new();
+        self.required.scan(&wr.skel, &mut present);
         for (pi, (rel, pat)) in self.rules.patterns().enumerate() {
-            if !candidate[pi] || self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule) {
+            if !candidate[pi]
+                || !self.required.possible(pi, &present)
+                || self.only_pattern.as_ref().is_some_and(|o| *o != pat.rule)
+            {
                 continue;
             }
             self.pattern_matches(ex, st, ments, slots, wr, (rel, pat), &said_by_slots, found);
