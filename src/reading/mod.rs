@@ -479,6 +479,19 @@ impl<'r> Extractor<'r> {
         appos_edges.extend(self.appositions(ex, &st, &mut ments, true));
         self.both_sides(ex, text, si, &toks, &words, &mut ments);
         let ments = without_overlaps(ments);
+        // No mention and no role edge: no skeleton, no role phrase and no pattern has anything
+        // to read (demonyms may still give the tree patterns two actors).
+        if ments.is_empty() && role_edges.is_empty() && appos_edges.is_empty() && !self.trace {
+            let mut found = Vec::new();
+            if !self.trees.is_empty() {
+                let read = self.tree_relations(ex, &st, &ments, raw);
+                trees::merge_tree_reading(&mut found, read, |r| {
+                    self.rules.relation(r).is_some_and(|x| x.symmetric)
+                });
+            }
+            self.record(ex, &st, ments, found);
+            return;
+        }
         // The skeleton, role phrases, and the relation patterns over each reading of it.
         let mut skeleton = Skeleton::build(&st, &ments);
         let mut found = self.role_relations(ex, &st, &ments, &skeleton, &role_edges, &appos_edges);
