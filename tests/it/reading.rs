@@ -464,13 +464,14 @@ fn news_syntax() {
         "For Russia, it is important to keep Trump from imposing sanctions and to restrain Europe.",
         &["russia pressures donald_trump", "russia pressures europe"],
     );
-    // A contrary verb between the source and the trigger turns it around (the UN's condemnation
-    // is its own edge, not "russia attacks ukraine"); "refused to" negates.
+    // A contrary verb between the source and the trigger turns it around ("opposed sending"
+    // gives no edge); "refused to" negates. Condemned attacks did happen: the UN's condemnation
+    // is its own edge beside "russia attacks ukraine" (as the devgold annotates this phrase).
     check(&x, "Orban opposed sending weapons to Ukraine.", &[]);
     check(
         &x,
         "The UN condemned the latest attacks against civilians in Ukraine by Russian forces.",
-        &["united_nations opposes russia"],
+        &["russia attacks ukraine", "united_nations opposes russia"],
     );
     check(
         &x,
