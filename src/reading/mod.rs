@@ -483,12 +483,7 @@ impl<'r> Extractor<'r> {
         // to read (demonyms may still give the tree patterns two actors).
         if ments.is_empty() && role_edges.is_empty() && appos_edges.is_empty() && !self.trace {
             let mut found = Vec::new();
-            if !self.trees.is_empty() {
-                let read = self.tree_relations(ex, &st, &ments, raw);
-                trees::merge_tree_reading(&mut found, read, |r| {
-                    self.rules.relation(r).is_some_and(|x| x.symmetric)
-                });
-            }
+            self.add_tree_relations(ex, &st, &ments, raw, &mut found);
             self.record(ex, &st, ments, found);
             return;
         }
@@ -511,12 +506,7 @@ impl<'r> Extractor<'r> {
                 slots: (0..slots.len()).map(|n| actors_of(slots, &ments, n)).collect(),
             });
         }
-        if !self.trees.is_empty() {
-            let read = self.tree_relations(ex, &st, &ments, raw);
-            trees::merge_tree_reading(&mut found, read, |r| {
-                self.rules.relation(r).is_some_and(|x| x.symmetric)
-            });
-        }
+        self.add_tree_relations(ex, &st, &ments, raw, &mut found);
         self.record(ex, &st, ments, found);
     }
 

@@ -5,9 +5,26 @@ use super::surface::admissible;
 use super::*;
 
 impl Extractor<'_> {
+    /// Adds to `found` (what the surface stages read) the tree patterns' relations in the
+    /// sentence, where they win for the same edge (`merge_tree_reading`).
+    pub(super) fn add_tree_relations(
+        &self,
+        ex: &Extraction,
+        st: &Sentence,
+        ments: &[Mention],
+        raw: &[(usize, usize, usize)],
+        found: &mut Vec<RelationInstance>,
+    ) {
+        if self.trees.is_empty() {
+            return;
+        }
+        let read = self.tree_relations(ex, st, ments, raw);
+        merge_tree_reading(found, read, |r| self.rules.relation(r).is_some_and(|x| x.symmetric));
+    }
+
     /// The relations the tree patterns read in a sentence that names two actors or more (its
     /// mentions, or a demonym hit among the raw alias hits) and holds a form of some trigger.
-    pub(super) fn tree_relations(
+    fn tree_relations(
         &self,
         ex: &Extraction,
         st: &Sentence,
