@@ -199,11 +199,7 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::mentions;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(mentions(text), expected, "{text}");
-    }
+    use super::super::testing::check_mentions as check;
 
     /// The aliases stage: alias matches become mentions: demonyms before a head noun, anaphoric aliases once named, leader heads.
     #[test]

@@ -665,11 +665,7 @@ fn covers(st: &Sentence, ments: &[Mention], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::relations;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(relations(text, false), expected, "{text}");
-    }
+    use super::super::testing::check_relations as check;
 
     /// The appositions stage: role appositions name a person and give a role edge.
     #[test]

@@ -31,11 +31,7 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::relations;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(relations(text, false), expected, "{text}");
-    }
+    use super::super::testing::check_relations as check;
 
     /// The attribution stage: verbs of saying name the speaker of what follows.
     #[test]

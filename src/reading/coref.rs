@@ -550,11 +550,7 @@ fn coordination_before(text: &str, ments: &[Mention], t: &Token) -> Option<Vec<A
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::mentions;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(mentions(text), expected, "{text}");
-    }
+    use super::super::testing::check_mentions as check;
 
     /// The coref stage: pronouns, "we" in a quotation and "both sides" stand for earlier mentions.
     #[test]

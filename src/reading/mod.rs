@@ -630,6 +630,21 @@ pub(crate) mod testing {
         (x, ex)
     }
 
+    /// Asserts the mentions of `text` (as `mentions` writes them).
+    pub(crate) fn check_mentions(text: &str, expected: &[&str]) {
+        assert_eq!(mentions(text), expected, "{text}");
+    }
+
+    /// Asserts the relations of `text` (as `relations` writes them, without the cues).
+    pub(crate) fn check_relations(text: &str, expected: &[&str]) {
+        assert_eq!(relations(text, false), expected, "{text}");
+    }
+
+    /// Asserts the skeletons of `text` (as `skeletons` writes them).
+    pub(crate) fn check_skeletons(text: &str, expected: &[&str]) {
+        assert_eq!(skeletons(text), expected, "{text}");
+    }
+
     /// Each mention as `text=actor`, in order.
     pub(crate) fn mentions(text: &str) -> Vec<String> {
         let (x, ex) = read(text);

@@ -305,11 +305,7 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::mentions;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(mentions(text), expected, "{text}");
-    }
+    use super::super::testing::check_mentions as check;
 
     /// The names stage: unknown names after a title or next to a verb of saying become persons.
     #[test]

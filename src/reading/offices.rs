@@ -213,11 +213,7 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::mentions;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(mentions(text), expected, "{text}");
-    }
+    use super::super::testing::check_mentions as check;
 
     /// The offices stage: descriptions name the office holder on the date.
     #[test]

@@ -150,11 +150,7 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::relations;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(relations(text, false), expected, "{text}");
-    }
+    use super::super::testing::check_relations as check;
 
     /// The quotes stage: a quotation over several sentences is its speaker's claim.
     #[test]

@@ -166,11 +166,7 @@ impl<'r> Extractor<'r> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::skeletons;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(skeletons(text), expected, "{text}");
-    }
+    use super::super::testing::check_skeletons as check;
 
     /// The readings stage: role-phrase headers and appositions read as their person.
     #[test]

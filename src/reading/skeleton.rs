@@ -277,11 +277,7 @@ pub(super) fn actors_of(slots: &[Vec<usize>], ments: &[Mention], n: usize) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::skeletons;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(skeletons(text), expected, "{text}");
-    }
+    use super::super::testing::check_skeletons as check;
 
     /// The skeleton stage: the skeleton: words and slots, coordinated slots merged, a repeated actor once.
     #[test]

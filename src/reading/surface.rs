@@ -695,11 +695,7 @@ pub(super) fn admissible(ex: &Extraction, rules: &RuleSet, rel: &Relation, a: Ac
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::relations;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(relations(text, false), expected, "{text}");
-    }
+    use super::super::testing::check_relations as check;
 
     /// The surface stage: surface patterns and the checks of their matches.
     #[test]

@@ -542,11 +542,7 @@ fn aux(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::skeletons;
-
-    fn check(text: &str, expected: &[&str]) {
-        assert_eq!(skeletons(text), expected, "{text}");
-    }
+    use super::super::testing::check_skeletons as check;
 
     /// The understood stage: understood subjects are written in before their verb.
     #[test]
