@@ -15,7 +15,7 @@ pub mod scope;
 use crate::reading::{ActorRef, How, Mention};
 use crate::rules::tree::{place_name, Path, Pos, Step, TreePattern};
 use crate::rules::{AliasKind, Lexicon, RuleSet};
-use crate::syntax::Parse;
+use crate::syntax::{Parse, Word};
 use args::Tree;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -134,6 +134,31 @@ impl Matcher {
                 let at = w.as_ptr() as usize - base;
                 !skip.iter().any(|&(s, e)| s <= at && at < e) && self.forms.contains(&w.to_lowercase())
             })
+    }
+
+    /// Whether a tagged sentence holds a word that some pattern can take as its trigger: its
+    /// lemma and part of speech, a phrasal verb's particle and the words a pattern requires
+    /// somewhere in the sentence. A sentence without one is not parsed: `run` would find nothing.
+    pub fn may_trigger(&self, rules: &RuleSet, words: &[Word]) -> bool {
+        let anywhere = |x: &str| x == "*" || words.iter().any(|w| w.lemma == x);
+        words.iter().enumerate().any(|(i, w)| {
+            let lemmas = match self.by_lemma.contains_key(&w.lemma) {
+                true => vec![w.lemma.clone()],
+                false => self.lemmas_of.get(&w.form.to_lowercase()).cloned().unwrap_or_default(),
+            };
+            lemmas.iter().any(|lemma| {
+                self.by_lemma[lemma].iter().any(|&(ri, ti)| {
+                    let pat = &rules.relations[ri].trees[ti];
+                    let particle = |p: &Option<String>| {
+                        p.as_ref()
+                            .is_none_or(|p| words.iter().enumerate().any(|(j, x)| j != i && x.lemma == *p))
+                    };
+                    (pat.pos.is_empty() || pat.pos.iter().any(|p| p.admits(w.upos)))
+                        && pat.triggers.iter().any(|t| t.lemma == *lemma && particle(&t.particle))
+                        && pat.require.iter().all(|(_, xs)| xs.iter().any(|x| anywhere(x)))
+                })
+            })
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -354,10 +379,14 @@ fn actors_of(tree: &Tree, words: &[usize], actors: &Actors, lex: &Lexicon, owner
             if !member && !head {
                 return None;
             }
-            // "the Omani foreign minister, Badr al-Busaidi": the apposition names the actor.
-            if tree
-                .deps(i, "appos")
-                .any(|a| actor_at(tree, a, actors, false).is_some())
+            // "the Omani foreign minister, Badr al-Busaidi": the apposition names the actor;
+            // "Steve Witkoff, Trump's envoy": so does the word it restates.
+            let restated =
+                tree.base(i) == "appos" && tree.head(i).is_some_and(|h| actor_at(tree, h, actors, false).is_some());
+            if restated
+                || tree
+                    .deps(i, "appos")
+                    .any(|a| actor_at(tree, a, actors, false).is_some())
             {
                 return None;
             }
@@ -462,5 +491,26 @@ mod tests {
         assert!(m.may_match(s, &[]));
         assert!(!m.may_match(s, &[(0, 33)]));
         assert!(m.may_match("Russia attacked Ukraine.", &[(0, 6), (16, 23)]));
+    }
+
+    /// After tagging, a trigger form counts only in a part of speech some pattern takes, with
+    /// its particle and the words the pattern requires: the sentence is parsed only then.
+    #[test]
+    fn only_taggable_triggers_get_a_sentence_parsed() {
+        let rules = crate::rules::load_builtin().expect("built-in rules");
+        let m = Matcher::new(&rules);
+        let model = crate::syntax::model().expect("model");
+        let parsed = |s: &str| m.may_trigger(&rules, &crate::syntax::tag_with_names(model, s, &[]).words);
+        // "finance" is a trigger verb; here it is a noun.
+        assert!(m.may_match("France and Japan met the finance ministry.", &[]));
+        assert!(!parsed(
+            "The finance ministry of France and the finance ministry of Japan disagree."
+        ));
+        assert!(parsed("France will finance Ukraine's army."));
+        // "cut out" without "out"; "sent" without anything a state sends as aid.
+        assert!(!parsed("Japan cut rates, and France cut taxes."));
+        assert!(parsed("The deal cut Ukraine out."));
+        assert!(!parsed("France sent a letter to Germany."));
+        assert!(parsed("France sent tanks to Ukraine."));
     }
 }

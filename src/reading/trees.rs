@@ -59,7 +59,11 @@ impl Extractor<'_> {
             return Vec::new();
         };
         let names = crate::patterns::name_spans(rules, ments, s);
-        let parse = crate::syntax::parse_with_names(model, &text[s..e], &names);
+        let tagged = crate::syntax::tag_with_names(model, &text[s..e], &names);
+        if !self.trees.may_trigger(rules, &tagged.words) {
+            return Vec::new();
+        }
+        let parse = tagged.parse(model);
         let actors = crate::patterns::Actors {
             mentions: ments,
             demonyms: &demonyms,
@@ -154,6 +158,14 @@ mod tests {
             &[
                 "vladimir_putin negotiates xi_jinping (tree: trigger met (VERB); source subject = Putin; target with = president, Jinping)",
                 "xi_jinping leads china",
+            ],
+        );
+        // The apposition restates its head: the envoy is Witkoff, not the one whose envoy he is.
+        check(
+            "Steve Witkoff, Trump's special envoy, met Putin.",
+            &[
+                "steve_witkoff negotiates vladimir_putin (tree: trigger met (VERB); source subject = Steve, envoy; target object = Putin)",
+                "steve_witkoff represents united_states",
             ],
         );
     }

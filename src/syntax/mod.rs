@@ -63,6 +63,19 @@ pub fn parse<'a>(model: &'a Model, text: &'a str) -> Parse<'a> {
 /// As `parse`, where the capitalized words inside the byte spans `names` are known to be proper
 /// names (an actor's name found by the rules) and are tagged so.
 pub fn parse_with_names<'a>(model: &'a Model, text: &'a str, names: &[(usize, usize)]) -> Parse<'a> {
+    tag_with_names(model, text, names).parse(model)
+}
+
+/// A sentence tagged and lemmatized, its tree not read yet (`tag_with_names`): enough for a
+/// caller to decide whether the parse, most of the cost, is worth running.
+pub struct Tagged<'a> {
+    /// The words with their tags and lemmas; `head` 0 and `deprel` "_" until `parse`.
+    pub words: Vec<Word<'a>>,
+    tagged: model::Tagged,
+}
+
+/// The first half of `parse_with_names`: tokens, tags and lemmas.
+pub fn tag_with_names<'a>(model: &'a Model, text: &'a str, names: &[(usize, usize)]) -> Tagged<'a> {
     let tokens = tokenize::tokenize(text);
     let forms: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
     let is_name: Vec<bool> = tokens
@@ -72,22 +85,35 @@ pub fn parse_with_names<'a>(model: &'a Model, text: &'a str, names: &[(usize, us
             f.starts_with(|c: char| c.is_uppercase()) && names.iter().any(|&(s, e)| s <= t.start && t.end <= e)
         })
         .collect();
-    let words = model
-        .analyze_names(&forms, &is_name)
-        .into_iter()
-        .zip(tokens.iter().zip(&forms))
-        .map(|(a, (t, form))| Word {
+    let tagged = model.tag_names(&forms, &is_name);
+    let words = tokens
+        .iter()
+        .zip(&forms)
+        .zip(tagged.tags.iter().zip(&tagged.lemmas))
+        .map(|((t, form), (&tag, lemma))| Word {
             start: t.start,
             end: t.end,
             form,
-            upos: model.upos(a.tag),
-            xpos: model.xpos(a.tag),
-            lemma: a.lemma,
-            head: a.head as usize,
-            deprel: model.deprel(a.label),
+            upos: model.upos(tag),
+            xpos: model.xpos(tag),
+            lemma: lemma.clone(),
+            head: 0,
+            deprel: "_",
         })
         .collect();
-    Parse { words }
+    Tagged { words, tagged }
+}
+
+impl<'a> Tagged<'a> {
+    /// The second half of `parse_with_names`: the labeled tree.
+    pub fn parse(self, model: &'a Model) -> Parse<'a> {
+        let Tagged { mut words, tagged } = self;
+        for (w, a) in words.iter_mut().zip(model.parse_tagged(tagged)) {
+            w.head = a.head as usize;
+            w.deprel = model.deprel(a.label);
+        }
+        Parse { words }
+    }
 }
 
 impl Parse<'_> {

@@ -59,6 +59,14 @@ pub struct Analysis {
     pub label: u16,
 }
 
+/// A sentence tagged and lemmatized, not yet parsed (`Model::tag_names`).
+#[derive(Default)]
+pub struct Tagged {
+    lex: Vec<Lex>,
+    pub tags: Vec<u16>,
+    pub lemmas: Vec<String>,
+}
+
 impl Model {
     /// Tags, lemmatizes, parses and labels one tokenized sentence.
     pub fn analyze(&self, forms: &[&str]) -> Vec<Analysis> {
@@ -68,8 +76,13 @@ impl Model {
     /// As `analyze`, with the words where `names[i]` holds tagged as proper nouns (NNP): the
     /// caller knows them as names, which the treebanks mostly do not.
     pub fn analyze_names(&self, forms: &[&str], names: &[bool]) -> Vec<Analysis> {
+        self.parse_tagged(self.tag_names(forms, names))
+    }
+
+    /// The first half of `analyze_names`: tags and lemmas, no tree yet.
+    pub fn tag_names(&self, forms: &[&str], names: &[bool]) -> Tagged {
         if forms.is_empty() {
-            return Vec::new();
+            return Tagged::default();
         }
         let lex: Vec<Lex> = forms.iter().map(|f| Lex::of(f)).collect();
         let proper = self.tagger.tags.iter().position(|t| t.0 == "PROPN" && t.1 == "NNP");
@@ -78,6 +91,20 @@ impl Model {
             .map(|&n| if n { proper.map(|p| p as u16) } else { None })
             .collect();
         let tags = self.tagger.tag_fixed(&lex, &fixed);
+        let lemmas = forms
+            .iter()
+            .zip(&tags)
+            .map(|(f, &t)| self.lemmatizer.lemma(f, t))
+            .collect();
+        Tagged { lex, tags, lemmas }
+    }
+
+    /// The second half of `analyze_names`: the tree over a tagged sentence.
+    pub fn parse_tagged(&self, tagged: Tagged) -> Vec<Analysis> {
+        let Tagged { lex, tags, lemmas } = tagged;
+        if lex.is_empty() {
+            return Vec::new();
+        }
         let heads = self.parser.parse(&Input { lex: &lex, tags: &tags });
         let labels = self.labeler.label(&Tree {
             lex: &lex,
@@ -85,12 +112,12 @@ impl Model {
             heads: &heads,
             function: &self.function,
         });
-        forms
-            .iter()
+        lemmas
+            .into_iter()
             .zip(tags.iter().zip(heads.iter().zip(labels)))
-            .map(|(f, (&tag, (&head, label)))| Analysis {
+            .map(|(lemma, (&tag, (&head, label)))| Analysis {
                 tag,
-                lemma: self.lemmatizer.lemma(f, tag),
+                lemma,
                 head,
                 label,
             })
