@@ -121,11 +121,15 @@ pub fn report(rules: &RuleSet, ex: &Extraction, text: &str, only: Option<usize>)
             .iter()
             .filter(|r| r.sentence == si)
             .map(|r| {
-                let pattern = rules.patterns().find(|(_, p)| p.rule == r.rule).map(|(_, p)| p.source.clone());
+                let tree = rules.relations.iter().flat_map(|x| &x.trees).find(|t| t.rule == r.rule);
+                let pattern = match tree {
+                    Some(t) => Some(format!("tree {}", t.describe())),
+                    None => rules.patterns().find(|(_, p)| p.rule == r.rule).map(|(_, p)| p.source.clone()),
+                };
                 json!({
                     "source": ex.actor(rules, r.source).id, "relation": r.relation, "target": ex.actor(rules, r.target).id,
                     "negated": r.negated, "hedged": r.hedged, "said_by": r.said_by.map(|a| ex.actor(rules, a).id.clone()),
-                    "rule": r.rule, "pattern": pattern, "trigger": r.trigger, "why": r.why,
+                    "rule": r.rule, "pattern": pattern, "path": r.path, "trigger": r.trigger, "why": r.why,
                 })
             })
             .collect();
@@ -217,6 +221,9 @@ fn render_text(sentences: &[serde_json::Value], date: Option<&str>) -> String {
             ));
             if let Some(p) = r["pattern"].as_str() {
                 o.push_str(&format!("      pattern: {p}\n"));
+            }
+            if let Some(p) = r["path"].as_str() {
+                o.push_str(&format!("      path: {p}\n"));
             }
             let why: Vec<&str> = r["why"]
                 .as_array()

@@ -136,6 +136,8 @@ pub struct RelationInstance {
     pub trigger: String,
     /// Why the flags are set: the cues found ("negation: not", "hedge: wants to").
     pub why: Vec<String>,
+    /// A tree pattern's reading: the trigger and the words each place reached.
+    pub path: Option<String>,
 }
 
 impl RelationInstance {
@@ -162,6 +164,7 @@ impl RelationInstance {
             rule: format!("{relation}/{how}"),
             trigger,
             why: Vec::new(),
+            path: None,
         }
     }
 }
@@ -684,8 +687,10 @@ pub(crate) mod testing {
                 if let Some(sp) = r.said_by {
                     s.push_str(&format!(" <- {}", id(sp)));
                 }
-                if why && !r.why.is_empty() {
-                    s.push_str(&format!(" ({})", r.why.join("; ")));
+                let path = r.path.iter().map(|p| format!("tree: {p}"));
+                let reasons: Vec<String> = r.why.iter().cloned().chain(path).collect();
+                if why && !reasons.is_empty() {
+                    s.push_str(&format!(" ({})", reasons.join("; ")));
                 }
                 s
             })

@@ -671,6 +671,7 @@ impl<'r> Extractor<'r> {
                 rule: pat.rule.clone(),
                 trigger: trigger.clone(),
                 why: why.clone(),
+                path: None,
             });
         }
     }

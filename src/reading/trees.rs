@@ -92,7 +92,8 @@ impl Extractor<'_> {
                     end: e,
                     rule: pat.rule.clone(),
                     trigger: parse.words[m.trigger].form.to_string(),
-                    why: m.why.iter().cloned().chain([format!("tree: {}", m.path)]).collect(),
+                    why: m.why.clone(),
+                    path: Some(m.path.clone()),
                 });
             }
         }
@@ -184,6 +185,7 @@ mod tests {
             rule: rule.into(),
             trigger: "met".into(),
             why: Vec::new(),
+            path: None,
         }
     }
 

@@ -139,10 +139,15 @@ fn explain_shows_mentions_patterns_flags_and_edges() {
         text.contains("    europe not excludes russia   rule excludes/t-verb trigger \"isolating\"\n"),
         "{text}"
     );
+    // A tree pattern's edge names the pattern and the path that filled its places.
+    assert!(
+        text.contains("      pattern: tree trigger exclude|sideline|bypass|isolate|"),
+        "{text}"
+    );
     assert!(
         text.contains(
-            "      flags: negated=true hedged=false (negation: not; tree: trigger isolating (VERB); source subject = \
-             leaders; target object = Russia) said_by=sergei_lavrov\n"
+            "      path: trigger isolating (VERB); source subject = leaders; target object = Russia\n      \
+             flags: negated=true hedged=false (negation: not) said_by=sergei_lavrov\n"
         ),
         "{text}"
     );
