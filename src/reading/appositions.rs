@@ -266,7 +266,11 @@ impl<'r> Extractor<'r> {
                 // No state named: a person the rules know holds the office in their own state
                 // ("Valery Gerasimov, the chief of the General Staff").
                 if let (true, Some((oi, olen, _)), None, Some(p)) = (first_ok, office, org, known) {
-                    let class = self.title_at(words, oi).map(|(t, _)| lex.titles[t].class.as_str());
+                    // A leader noun ("the chief of ...") fits any office.
+                    let class = self
+                        .title_at(words, oi)
+                        .map(|(t, _)| lex.titles[t].class.as_str())
+                        .filter(|c| *c != "leader");
                     let own = (p < rules.actors.len())
                         .then(|| {
                             rules.actors[p]

@@ -110,7 +110,20 @@ impl<'r> Extractor<'r> {
                         });
                     org = pick.map(|r| r.of);
                 }
+                // A leader noun as a title ("NATO chief Mark Rutte") heads an organization the
+                // sentence names: "White House chief" or "military chief" says too little.
+                let leader_noun = title.class == "leader";
+                if leader_noun && named_org.is_none_or(|o| ex.actor(rules, o).kind != Kind::Organization) {
+                    continue;
+                }
                 if let Some(o) = org {
+                    // A person known to hold another office there keeps it ("IAEA chief").
+                    let known = rules.actors.get(pa).map(|a| &a.roles[..]).unwrap_or_default();
+                    let relation = known
+                        .iter()
+                        .filter(|r| leader_noun && r.of == o)
+                        .max_by_key(|r| (r.active_on(date), r.from.clone()))
+                        .map_or(&title.relation, |r| &r.relation);
                     let first_tok = sk_tok[if named_org.is_some() && j > 0 && matches!(sk[j - 1], Sk::Slot(_)) {
                         j - 1
                     } else {
@@ -119,7 +132,7 @@ impl<'r> Extractor<'r> {
                     let trigger = text[toks[first_tok].start..toks[sk_tok[p] - 1].end].trim().to_string();
                     found.push(RelationInstance::role(
                         pa,
-                        &title.relation,
+                        relation,
                         o,
                         "role-phrase",
                         trigger,
@@ -157,5 +170,25 @@ mod tests {
             ],
         );
         check("The Russian president spoke.", &["vladimir_putin leads russia"]);
+    }
+
+    /// "chief" as a title heads an organization the sentence names; of a state's body ("White
+    /// House chief", "military chief") it says too little; a known office there wins.
+    #[test]
+    fn chiefs_head_organizations() {
+        check("NATO chief Mark Rutte spoke.", &["mark_rutte leads nato"]);
+        check(
+            "EU chiefs Ursula von der Leyen and Antonio Costa spoke.",
+            &[
+                "antonio_costa leads european_union",
+                "ursula_von_der_leyen leads european_union",
+            ],
+        );
+        check("Pentagon chief Pete Hegseth spoke.", &[]);
+        check("Ugandan military chief Muhoozi Kainerugaba spoke.", &[]);
+        check(
+            "Army General Valery Gerasimov, the chief of the General Staff, spoke.",
+            &["valery_gerasimov represents russia"],
+        );
     }
 }
