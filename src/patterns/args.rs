@@ -324,7 +324,16 @@ impl<'p, 'a> Tree<'p, 'a> {
                     }
                     o
                 }
-                Step::Clause => self.deps(w, "ccomp").chain(self.deps(w, "xcomp")).collect(),
+                // An infinitive the parser hung as an adverbial clause ("was urged by the US to
+                // sign") is the same complement.
+                Step::Clause => self
+                    .deps(w, "ccomp")
+                    .chain(self.deps(w, "xcomp"))
+                    .chain(
+                        self.deps(w, "advcl")
+                            .filter(|&c| self.deps(c, "mark").any(|m| self.words[m].xpos == "TO")),
+                    )
+                    .collect(),
                 Step::Prep(p) => self.preps(w, p),
             });
         }
