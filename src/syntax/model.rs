@@ -14,7 +14,7 @@ use super::tagger::Tagger;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever features or the layout change; a model of another version is refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"AGSYNTAX";
 
 /// Why a model file could not be used.
@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(
             Model::from_bytes(&bytes).err().map(|e| e.to_string()),
             Some(
-                "syntax model format version 99, but this actorgraph reads version 1: \
+                "syntax model format version 99, but this actorgraph reads version 2: \
                  retrain it with `actorgraph syntax train`"
                     .to_string()
             )

@@ -5,7 +5,7 @@
 //! arcs afterwards.
 
 use super::lexical::{Lex, PAD, ROOT};
-use super::perceptron::{argmax, key, Rng, Trainer, Weights};
+use super::perceptron::{argmax, key, Memo, Rng, Trainer, Weights};
 use super::train::Example;
 use serde::{Deserialize, Serialize};
 
@@ -57,17 +57,33 @@ impl Input<'_> {
     }
 }
 
+/// What a configuration knows of one word: its head, its leftmost two and
+/// rightmost two dependents and how many it has on each side. One record per
+/// word, so that copying a configuration (the beam) is one copy.
+#[derive(Clone, Copy)]
+struct Node {
+    head: u32,
+    lefts: [u32; 2],
+    rights: [u32; 2],
+    nl: u8,
+    nr: u8,
+}
+
+const FREE: Node = Node {
+    head: NONE,
+    lefts: [NONE; 2],
+    rights: [NONE; 2],
+    nl: 0,
+    nr: 0,
+};
+
 /// A parser configuration: stack, buffer front, and the arcs so far.
+#[derive(Clone)]
 struct State {
     stack: Vec<u32>,
     next: u32,
     n: u32,
-    heads: Vec<u32>,
-    /// Per word: leftmost two and rightmost two dependents.
-    lefts: Vec<[u32; 2]>,
-    rights: Vec<[u32; 2]>,
-    nl: Vec<u8>,
-    nr: Vec<u8>,
+    nodes: Vec<Node>,
     root_taken: bool,
 }
 
@@ -77,13 +93,16 @@ impl State {
             stack: vec![0],
             next: 1,
             n: n as u32,
-            heads: vec![NONE; n + 1],
-            lefts: vec![[NONE; 2]; n + 1],
-            rights: vec![[NONE; 2]; n + 1],
-            nl: vec![0; n + 1],
-            nr: vec![0; n + 1],
+            nodes: vec![FREE; n + 1],
             root_taken: false,
         }
+    }
+
+    /// Becomes a copy of `o`, reusing its own buffers.
+    fn copy_from(&mut self, o: &State) {
+        self.stack.clone_from(&o.stack);
+        self.nodes.clone_from(&o.nodes);
+        (self.next, self.n, self.root_taken) = (o.next, o.n, o.root_taken);
     }
 
     fn done(&self) -> bool {
@@ -99,18 +118,19 @@ impl State {
         let buffer = !self.done();
         match m {
             SHIFT => buffer,
-            REDUCE => s != NONE && s != 0 && self.heads[s as usize] != NONE,
-            LEFT => buffer && s != NONE && s != 0 && self.heads[s as usize] == NONE,
+            REDUCE => s != NONE && s != 0 && self.nodes[s as usize].head != NONE,
+            LEFT => buffer && s != NONE && s != 0 && self.nodes[s as usize].head == NONE,
             _ => buffer && s != NONE && !(s == 0 && self.root_taken),
         }
     }
 
     fn arc(&mut self, h: u32, d: u32) {
-        self.heads[d as usize] = h;
-        let (hu, du) = (h as usize, d);
+        self.nodes[d as usize].head = h;
+        let du = d;
+        let node = &mut self.nodes[h as usize];
         if d < h {
-            self.nl[hu] = self.nl[hu].saturating_add(1);
-            let l = &mut self.lefts[hu];
+            node.nl = node.nl.saturating_add(1);
+            let l = &mut node.lefts;
             if l[0] == NONE || du < l[0] {
                 l[1] = l[0];
                 l[0] = du;
@@ -118,8 +138,8 @@ impl State {
                 l[1] = du;
             }
         } else {
-            self.nr[hu] = self.nr[hu].saturating_add(1);
-            let r = &mut self.rights[hu];
+            node.nr = node.nr.saturating_add(1);
+            let r = &mut node.rights;
             if r[0] == NONE || du > r[0] {
                 r[1] = r[0];
                 r[0] = du;
@@ -158,7 +178,7 @@ impl State {
     fn cost(&self, m: usize, gold: &[u32]) -> usize {
         let (s, b) = (self.s0(), self.next);
         let stack_has = |k: u32| self.stack.contains(&k);
-        let unheaded = |k: u32| self.heads[k as usize] == NONE;
+        let unheaded = |k: u32| self.nodes[k as usize].head == NONE;
         let buffer = self.next..=self.n;
         match m {
             LEFT => usize::from(gold[s as usize] > b) + buffer.filter(|&k| gold[k as usize] == s).count(),
@@ -187,19 +207,21 @@ impl State {
 
     /// Words left without a head: the first becomes the root's dependent
     /// (unless the root has one), the rest depend on it.
-    fn finish(mut self) -> Vec<u32> {
-        let mut top = self.rights[0][0];
+    fn finish(&self) -> Vec<u32> {
+        let mut heads: Vec<u32> = self.nodes.iter().map(|n| n.head).collect();
+        let mut top = self.nodes[0].rights[0];
         for d in 1..=self.n {
-            if self.heads[d as usize] == NONE {
+            if heads[d as usize] == NONE {
                 if top == NONE {
-                    self.heads[d as usize] = 0;
+                    heads[d as usize] = 0;
                     top = d;
                 } else {
-                    self.heads[d as usize] = top;
+                    heads[d as usize] = top;
                 }
             }
         }
-        self.heads[1..].to_vec()
+        heads.remove(0);
+        heads
     }
 }
 
@@ -226,28 +248,13 @@ fn features(x: &Input, commas: &[u16], st: &State, out: &mut Vec<u64>) {
     };
     let at = |k: u32| if k <= st.n { k } else { NONE };
     let (n0, n1, n2) = (at(st.next), at(st.next + 1), at(st.next + 2));
-    let get = |v: &Vec<[u32; 2]>, i: u32, k: usize| if i == NONE { NONE } else { v[i as usize][k] };
-    let head = |i: u32| {
-        if i == NONE || i == 0 {
-            NONE
-        } else {
-            st.heads[i as usize]
-        }
-    };
-    let (s0h, s0l, s0r, n0l) = (
-        head(s0),
-        get(&st.lefts, s0, 0),
-        get(&st.rights, s0, 0),
-        get(&st.lefts, n0, 0),
-    );
-    let (s0h2, s0l2, s0r2, n0l2) = (
-        head(s0h),
-        get(&st.lefts, s0, 1),
-        get(&st.rights, s0, 1),
-        get(&st.lefts, n0, 1),
-    );
+    let node = |i: u32| if i == NONE { FREE } else { st.nodes[i as usize] };
+    let head = |i: u32| if i == 0 { NONE } else { node(i).head };
+    let (s0n, n0n) = (node(s0), node(n0));
+    let (s0h, s0l, s0r, n0l) = (head(s0), s0n.lefts[0], s0n.rights[0], n0n.lefts[0]);
+    let (s0h2, s0l2, s0r2, n0l2) = (head(s0h), s0n.lefts[1], s0n.rights[1], n0n.lefts[1]);
     let (w, p) = (|i: u32| x.word(i), |i: u32| x.tag(i));
-    let val = |v: &Vec<u8>, i: u32| if i == NONE { 99 } else { u64::from(v[i as usize]) };
+    let val = |v: u8, i: u32| if i == NONE { 99 } else { u64::from(v) };
     let d = distance(s0, n0);
     out.clear();
     let mut f = |t: u64, v: &[u64]| out.push(key(t, v));
@@ -289,12 +296,12 @@ fn features(x: &Input, commas: &[u16], st: &State, out: &mut Vec<u64>) {
     f(31, &[w(s0), w(n0), d]);
     f(32, &[p(s0), p(n0), d]);
     // Valency.
-    f(33, &[w(s0), val(&st.nr, s0)]);
-    f(34, &[p(s0), val(&st.nr, s0)]);
-    f(35, &[w(s0), val(&st.nl, s0)]);
-    f(36, &[p(s0), val(&st.nl, s0)]);
-    f(37, &[w(n0), val(&st.nl, n0)]);
-    f(38, &[p(n0), val(&st.nl, n0)]);
+    f(33, &[w(s0), val(s0n.nr, s0)]);
+    f(34, &[p(s0), val(s0n.nr, s0)]);
+    f(35, &[w(s0), val(s0n.nl, s0)]);
+    f(36, &[p(s0), val(s0n.nl, s0)]);
+    f(37, &[w(n0), val(n0n.nl, n0)]);
+    f(38, &[p(n0), val(n0n.nl, n0)]);
     // Second-order unigrams.
     f(39, &[w(s0h)]);
     f(40, &[p(s0h)]);
@@ -323,7 +330,7 @@ fn features(x: &Input, commas: &[u16], st: &State, out: &mut Vec<u64>) {
     f(
         61,
         &[
-            u64::from(st.heads.get(s0 as usize).is_some_and(|&h| h != NONE)),
+            u64::from(s0 != NONE && st.nodes[s0 as usize].head != NONE),
             p(s0),
             p(n0),
         ],
@@ -353,26 +360,266 @@ fn comma_counts(x: &Input) -> Vec<u16> {
 #[derive(Default, Serialize, Deserialize)]
 pub struct Parser {
     weights: Weights,
+    /// Beam width: 1 (or 0, in a default model) parses greedily, wider
+    /// beams keep that many configurations per step; set by training.
+    beam: u32,
+}
+
+/// A configuration in the beam, with its score (the sum of its moves' scores)
+/// and whether every move so far was the gold derivation's.
+struct Item<T> {
+    state: State,
+    score: T,
+    gold: bool,
+}
+
+/// The move a finished configuration makes while others still parse.
+const STAY: u8 = MOVES as u8;
+
+/// The configurations of beam search, and the buffers it reuses.
+struct Beam<T> {
+    items: Vec<Item<T>>,
+    spare: Vec<Item<T>>,
+    fresh: Vec<Item<T>>,
+    /// (score, parent, move) of the expansions of one step.
+    candidates: Vec<(T, u32, u8)>,
+}
+
+impl<T: Copy + PartialOrd + std::ops::Add<Output = T>> Beam<T> {
+    fn new(n: usize, zero: T) -> Self {
+        Beam {
+            items: vec![Item {
+                state: State::new(n),
+                score: zero,
+                gold: true,
+            }],
+            spare: Vec::new(),
+            fresh: Vec::new(),
+            candidates: Vec::new(),
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.items.iter().all(|i| i.state.done())
+    }
+
+    /// One step: every configuration's legal moves (`score` fills the four
+    /// moves' scores of a configuration), the best `k` kept in order of score
+    /// (ties to the earlier parent and the lower move, so results are
+    /// deterministic). `gold_move` is the gold derivation's move at this step;
+    /// `out` gets each new item's (parent, move).
+    fn step(
+        &mut self,
+        k: usize,
+        gold_move: u8,
+        mut score: impl FnMut(&State, &mut [T; MOVES]),
+        out: &mut Vec<(u32, u8)>,
+    ) {
+        self.candidates.clear();
+        let mut s = [self.items[0].score; MOVES];
+        for (p, it) in self.items.iter().enumerate() {
+            if it.state.done() {
+                self.candidates.push((it.score, p as u32, STAY));
+                continue;
+            }
+            score(&it.state, &mut s);
+            for (m, &v) in s.iter().enumerate() {
+                if it.state.valid(m) {
+                    self.candidates.push((it.score + v, p as u32, m as u8));
+                }
+            }
+        }
+        self.candidates.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        self.candidates.truncate(k);
+        out.clear();
+        for &(v, p, m) in &self.candidates {
+            let parent = &self.items[p as usize];
+            let mut it = self.spare.pop().unwrap_or_else(|| Item {
+                state: State::new(0),
+                score: v,
+                gold: false,
+            });
+            it.state.copy_from(&parent.state);
+            if m != STAY {
+                it.state.apply(m as usize);
+            }
+            it.score = v;
+            it.gold = parent.gold && m == gold_move;
+            out.push((p, m));
+            self.fresh.push(it);
+        }
+        std::mem::swap(&mut self.items, &mut self.fresh);
+        self.spare.append(&mut self.fresh);
+    }
 }
 
 impl Parser {
+    /// The beam width this model parses with.
+    pub fn beam(&self) -> usize {
+        (self.beam as usize).max(1)
+    }
+
+    /// Parses with another beam width than the trained one (to measure it).
+    pub fn set_beam(&mut self, k: usize) {
+        self.beam = k as u32;
+    }
+
     /// The head of each word (1-based; 0 = root).
     pub fn parse(&self, x: &Input) -> Vec<u32> {
+        if self.beam() > 1 {
+            return self.parse_beam(x, self.beam());
+        }
         let mut st = State::new(x.n());
         let commas = comma_counts(x);
-        let (mut feats, mut scores) = (Vec::new(), Vec::new());
-        while !st.done() {
-            features(x, &commas, &st, &mut feats);
-            self.weights.scores(&feats, &mut scores);
-            let m = argmax(&scores, |m| st.valid(m)).unwrap_or(SHIFT);
-            st.apply(m);
-        }
+        let (mut feats, mut scores) = (Vec::new(), [0i32; MOVES]);
+        Memo::with(&self.weights, |memo| {
+            while !st.done() {
+                features(x, &commas, &st, &mut feats);
+                self.weights.scores_memo(&feats, &mut scores, memo);
+                let m = argmax(&scores, |m| st.valid(m)).unwrap_or(SHIFT);
+                st.apply(m);
+            }
+        });
         st.finish()
+    }
+
+    /// Beam search: the best-scoring complete derivation among the `k` kept per step.
+    fn parse_beam(&self, x: &Input, k: usize) -> Vec<u32> {
+        let commas = comma_counts(x);
+        let mut beam = Beam::new(x.n(), 0i64);
+        let (mut feats, mut scores, mut back) = (Vec::new(), [0i32; MOVES], Vec::new());
+        Memo::with(&self.weights, |memo| {
+            while !beam.done() {
+                let score = |st: &State, out: &mut [i64; MOVES]| {
+                    features(x, &commas, st, &mut feats);
+                    self.weights.scores_memo(&feats, &mut scores, memo);
+                    for (o, &v) in out.iter_mut().zip(&scores) {
+                        *o = i64::from(v);
+                    }
+                };
+                beam.step(k, STAY + 1, score, &mut back);
+            }
+        });
+        beam.items[0].state.finish()
+    }
+
+    /// Trains a parser of beam width `beam`: greedily with the dynamic
+    /// oracle for 1, else globally (below).
+    pub fn train(data: &[Example], epochs: usize, seed: u64, prune: u32, beam: usize) -> Self {
+        if beam <= 1 {
+            return Self::train_greedy(data, epochs, seed, prune);
+        }
+        Self::train_beam(data, epochs, seed, prune, beam)
+    }
+
+    /// Global training of the beam (a structured perceptron with the
+    /// max-violation update of Huang et al. 2012): the sentence is parsed
+    /// with the beam beside the gold derivation (at each step the
+    /// best-scoring of the moves that lose the fewest gold arcs, so that
+    /// spurious ambiguity and non-projective trees need no fixed oracle), and
+    /// the prefix pair where the beam's best outscores the gold prefix by the
+    /// most is updated: gold moves up, predicted moves down.
+    fn train_beam(data: &[Example], epochs: usize, seed: u64, prune: u32, k: usize) -> Self {
+        let mut t = Trainer::new(MOVES);
+        t.min_updates = prune;
+        let mut rng = Rng::new(seed);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        let mut history: Vec<Vec<(u32, u8)>> = Vec::new();
+        for _ in 0..epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let x = Input {
+                    lex: &data[i].lex,
+                    tags: &data[i].tags,
+                };
+                let mut gold = vec![NONE];
+                gold.extend(&data[i].heads);
+                let commas = comma_counts(&x);
+                let mut beam = Beam::new(x.n(), 0f64);
+                let (mut g, mut g_score, mut g_moves) = (State::new(x.n()), 0f64, Vec::new());
+                let mut worst: Option<(f64, usize)> = None;
+                let mut steps = 0;
+                while !(beam.done() && g.done()) {
+                    let gm = if g.done() {
+                        STAY
+                    } else {
+                        features(&x, &commas, &g, &mut feats);
+                        t.scores(&feats, &mut scores);
+                        let costs: Vec<usize> = (0..MOVES)
+                            .map(|m| if g.valid(m) { g.cost(m, &gold) } else { usize::MAX })
+                            .collect();
+                        let min = *costs.iter().min().unwrap_or(&0);
+                        let best = argmax(&scores, |m| costs[m] == min).unwrap_or(SHIFT);
+                        g_score += f64::from(scores[best]);
+                        g.apply(best);
+                        best as u8
+                    };
+                    g_moves.push(gm);
+                    if history.len() <= steps {
+                        history.push(Vec::new());
+                    }
+                    let score = |st: &State, out: &mut [f64; MOVES]| {
+                        features(&x, &commas, st, &mut feats);
+                        t.scores(&feats, &mut scores);
+                        for (o, &v) in out.iter_mut().zip(&scores) {
+                            *o = f64::from(v);
+                        }
+                    };
+                    beam.step(k, gm, score, &mut history[steps]);
+                    let top = &beam.items[0];
+                    if !top.gold {
+                        let violation = top.score - g_score;
+                        if worst.is_none_or(|(w, _)| violation > w) && violation >= 0.0 {
+                            worst = Some((violation, steps));
+                        }
+                    }
+                    steps += 1;
+                }
+                if let Some((_, at)) = worst {
+                    // The predicted prefix, back from the best item at step `at`.
+                    let mut pred = vec![STAY; at + 1];
+                    let mut j = 0usize;
+                    for s in (0..=at).rev() {
+                        let (p, m) = history[s][j];
+                        pred[s] = m;
+                        j = p as usize;
+                    }
+                    let same = pred.iter().zip(&g_moves).take_while(|(a, b)| a == b).count();
+                    let mut st = State::new(x.n());
+                    for &m in &pred[..same] {
+                        if m != STAY {
+                            st.apply(m as usize);
+                        }
+                    }
+                    for (moves, delta) in [(&g_moves[same..=at], 1.0f32), (&pred[same..], -1.0)] {
+                        let mut s = st.clone();
+                        for &m in moves {
+                            if m != STAY {
+                                features(&x, &commas, &s, &mut feats);
+                                t.add(&feats, m as usize, delta);
+                                s.apply(m as usize);
+                            }
+                        }
+                    }
+                }
+                t.tick();
+            }
+        }
+        Parser {
+            weights: t.finish(),
+            beam: k as u32,
+        }
     }
 
     /// Trains on sentences of (input, gold heads), exploring the model's own
     /// wrong moves after the first epoch.
-    pub fn train(data: &[Example], epochs: usize, seed: u64, prune: u32) -> Self {
+    fn train_greedy(data: &[Example], epochs: usize, seed: u64, prune: u32) -> Self {
         let mut t = Trainer::new(MOVES);
         t.min_updates = prune;
         let mut rng = Rng::new(seed);
@@ -405,7 +652,10 @@ impl Parser {
                 }
             }
         }
-        Parser { weights: t.finish() }
+        Parser {
+            weights: t.finish(),
+            beam: 1,
+        }
     }
 
     pub fn memory(&self) -> usize {
@@ -433,6 +683,57 @@ mod tests {
             st.apply(m);
         }
         st.finish()
+    }
+
+    /// Sentences of (word, tag) with their trees, for the learners.
+    fn examples() -> Vec<Example> {
+        let data: [(&str, &[u32]); 4] = [
+            ("Putin met Xi in Moscow .", &[2, 0, 2, 5, 2, 2]),
+            ("Kyiv rejected the plan .", &[2, 0, 4, 2, 2]),
+            ("the talks in Geneva ended .", &[2, 5, 4, 2, 0, 5]),
+            ("Russia attacked Ukraine .", &[2, 0, 2, 2]),
+        ];
+        let tag = |w: &str| match w {
+            "the" => 1,
+            "in" => 2,
+            "." => 3,
+            "met" | "rejected" | "ended" | "attacked" => 4,
+            _ => 5,
+        };
+        data.iter()
+            .map(|(s, heads)| {
+                let words: Vec<&str> = s.split(' ').collect();
+                let tags: Vec<u16> = words.iter().map(|w| tag(w)).collect();
+                Example {
+                    lex: words.iter().map(|w| super::super::lexical::Lex::of(w)).collect(),
+                    gold_tags: tags.clone(),
+                    tags,
+                    heads: heads.to_vec(),
+                    labels: vec![0; heads.len()],
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn beam_training_learns_the_trees_and_beam_one_is_greedy() {
+        let data = examples();
+        for k in [1, 4] {
+            let mut p = Parser::train(&data, 8, 7, 1, k);
+            assert_eq!(p.beam(), k);
+            for e in &data {
+                let x = Input {
+                    lex: &e.lex,
+                    tags: &e.tags,
+                };
+                assert_eq!(p.parse(&x), e.heads, "beam {k}");
+                // A beam of one follows the greedy parser's moves exactly.
+                p.set_beam(1);
+                let greedy = p.parse(&x);
+                assert_eq!(p.parse_beam(&x, 1), greedy, "beam {k}");
+                p.set_beam(k);
+            }
+        }
     }
 
     #[test]

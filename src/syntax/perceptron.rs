@@ -93,24 +93,38 @@ impl Trainer {
             let (updates, row) = self.rows.entry(f).or_default();
             *updates += 1;
             for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let pos = match row.iter().position(|e| e.class as usize == class) {
-                    Some(p) => p,
-                    None => {
-                        row.push(Entry {
-                            class: class as u16,
-                            w: 0.0,
-                            total: 0.0,
-                            stamp: self.time,
-                        });
-                        row.len() - 1
-                    }
-                };
-                let e = &mut row[pos];
-                e.total += f64::from(e.w) * f64::from(self.time - e.stamp);
-                e.stamp = self.time;
-                e.w += delta;
+                Self::change(row, class, delta, self.time);
             }
         }
+    }
+
+    /// Adds `delta` to the weight of `class` on every feature (one side of a
+    /// structured update).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        for &f in feats {
+            let (updates, row) = self.rows.entry(f).or_default();
+            *updates += 1;
+            Self::change(row, class, delta, self.time);
+        }
+    }
+
+    fn change(row: &mut Vec<Entry>, class: usize, delta: f32, time: u32) {
+        let pos = match row.iter().position(|e| e.class as usize == class) {
+            Some(p) => p,
+            None => {
+                row.push(Entry {
+                    class: class as u16,
+                    w: 0.0,
+                    total: 0.0,
+                    stamp: time,
+                });
+                row.len() - 1
+            }
+        };
+        let e = &mut row[pos];
+        e.total += f64::from(e.w) * f64::from(time - e.stamp);
+        e.stamp = time;
+        e.w += delta;
     }
 
     /// The averaged weights, quantized; entries that round to zero are dropped.
@@ -155,7 +169,7 @@ impl Trainer {
 /// entries lies. Stored as it is used, so loading builds nothing. With at
 /// most four classes (the parser's moves) the row is kept in the slot itself
 /// (`inline`), so that a lookup touches one cache line instead of two.
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct Weights {
     n_classes: u16,
     scale: f32,
@@ -166,6 +180,22 @@ pub struct Weights {
     /// Inline form, two words a slot: key's high 32 bits | OCCUPIED, then
     /// four `i16` weights.
     inline: Vec<u64>,
+    /// Which table this is in this process (what a `Memo` of its rows belongs to).
+    #[serde(skip, default = "next_id")]
+    id: u64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            n_classes: 0,
+            scale: 0.0,
+            slots: Vec::new(),
+            entries: Vec::new(),
+            inline: Vec::new(),
+            id: next_id(),
+        }
+    }
 }
 
 /// Marks a used inline slot (the check bits are the key's high 32 bits).
@@ -180,6 +210,7 @@ impl Weights {
         let mut w = Weights {
             n_classes: n_classes as u16,
             scale,
+            id: next_id(),
             ..Weights::default()
         };
         if n_classes <= INLINE {
@@ -306,6 +337,102 @@ impl Weights {
             }
         }
     }
+}
+
+impl Weights {
+    /// `scores` for a table of at most four classes, through `memo`: features
+    /// seen before in this sentence are read from it, the others from the
+    /// table (their home slots first, in one loop of independent loads).
+    pub fn scores_memo(&self, feats: &[u64], out: &mut [i32; 4], memo: &mut Memo) {
+        *out = [0; 4];
+        if self.inline.is_empty() {
+            let mut v = Vec::new();
+            self.scores(feats, &mut v);
+            for (o, x) in out.iter_mut().zip(v) {
+                *o = x;
+            }
+            return;
+        }
+        let mask = (self.inline.len() / 2).wrapping_sub(1);
+        let mut missed = [0u64; 128];
+        let mut home = [[0u64; 2]; 128];
+        let mut n = 0;
+        let add = |out: &mut [i32; 4], w: u64| {
+            for (c, slot) in out.iter_mut().enumerate() {
+                *slot += i32::from((w >> (16 * c)) as u16 as i16);
+            }
+        };
+        for &f in feats {
+            let m = (f >> 40) as usize & (MEMO - 1);
+            if memo.keys[m] == f {
+                add(out, memo.rows[m]);
+            } else if n < missed.len() {
+                missed[n] = f;
+                let i = 2 * ((f as u32 as usize) & mask);
+                home[n] = [self.inline[i], self.inline[i + 1]];
+                n += 1;
+            }
+        }
+        for (&[mut check, mut w], &f) in home[..n].iter().zip(&missed[..n]) {
+            let mut i = (f as u32 as usize) & mask;
+            while check != 0 && check != (f >> 32) | OCCUPIED {
+                i = (i + 1) & mask;
+                (check, w) = (self.inline[2 * i], self.inline[2 * i + 1]);
+            }
+            let w = if check == 0 { 0 } else { w };
+            add(out, w);
+            let m = (f >> 40) as usize & (MEMO - 1);
+            memo.keys[m] = f;
+            memo.rows[m] = w;
+        }
+    }
+}
+
+/// Slots of a `Memo`.
+const MEMO: usize = 1 << 14;
+
+/// The rows of the features one sentence has looked up, in a small
+/// direct-mapped table that stays in the L1 cache: the configurations of a
+/// beam (and successive configurations of one parse) share most of their
+/// features, which then cost no trip to the large table.
+pub struct Memo {
+    /// The `Weights::id` the rows are from.
+    owner: u64,
+    keys: Vec<u64>,
+    rows: Vec<u64>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            owner: 0,
+            keys: vec![0; MEMO],
+            rows: vec![0; MEMO],
+        }
+    }
+}
+
+impl Memo {
+    /// Runs `f` with this thread's memo, emptied first if it holds another table's rows.
+    pub fn with<R>(w: &Weights, f: impl FnOnce(&mut Memo) -> R) -> R {
+        thread_local! {
+            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+        }
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.owner != w.id {
+                m.keys.fill(0);
+                m.owner = w.id;
+            }
+            f(&mut m)
+        })
+    }
+}
+
+/// A number for each `Weights` made or loaded in this process.
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The index of the highest score among the classes `allowed` admits

@@ -32,6 +32,8 @@ pub struct Settings {
     pub folds: usize,
     /// Features updated fewer times than this in training are not kept.
     pub prune: u32,
+    /// The parser's beam width (1: greedy, trained with the dynamic oracle).
+    pub beam: usize,
 }
 
 impl Default for Settings {
@@ -43,6 +45,7 @@ impl Default for Settings {
             labeler_epochs: 10,
             folds: 5,
             prune: 2,
+            beam: 1,
         }
     }
 }
@@ -130,7 +133,7 @@ pub fn train(sentences: &[Sentence], names: Vec<String>, s: &Settings) -> Model 
         },
         || {
             rayon::join(
-                || Parser::train(&data, s.parser_epochs, s.seed, s.prune),
+                || Parser::train(&data, s.parser_epochs, s.seed, s.prune, s.beam),
                 || {
                     Labeler::train(
                         labels.clone(),
