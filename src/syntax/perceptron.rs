@@ -505,6 +505,14 @@ mod tests {
             for (f, y) in &data {
                 w.scores(f, &mut q);
                 assert_eq!(argmax(&q, |_| true), Some(*y), "{n} classes");
+                if n <= INLINE {
+                    // The memo gives the table's scores, the first time and again.
+                    for _ in 0..2 {
+                        let mut m = [0i32; 4];
+                        Memo::with(&w, |memo| w.scores_memo(f, &mut m, memo));
+                        assert_eq!(m[..n], q[..], "{n} classes");
+                    }
+                }
             }
             w.scores(&[key(3, &[])], &mut q);
             assert!(q.iter().all(|&x| x == 0), "an unknown feature scores nothing");
