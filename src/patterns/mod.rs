@@ -137,10 +137,22 @@ impl Matcher {
     }
 
     /// Whether a tagged sentence holds a word that some pattern can take as its trigger: its
-    /// lemma and part of speech, a phrasal verb's particle and the words a pattern requires
-    /// somewhere in the sentence. A sentence without one is not parsed: `run` would find nothing.
+    /// lemma and part of speech, a phrasal verb's particle, and somewhere in the sentence the
+    /// words the pattern requires and a preposition for each of its places that needs one. A
+    /// sentence without one is not parsed: `run` would find nothing.
     pub fn may_trigger(&self, rules: &RuleSet, words: &[Word]) -> bool {
         let anywhere = |x: &str| x == "*" || words.iter().any(|w| w.lemma == x);
+        // A place whose every path goes through a preposition needs one of them in the sentence.
+        let reachable = |paths: &Option<Vec<Path>>| {
+            paths.as_ref().is_none_or(|ps| {
+                ps.iter().any(|p| {
+                    p.0.iter().all(|s| match s {
+                        Step::Prep(x) => anywhere(x.split(' ').next().unwrap_or_default()),
+                        _ => true,
+                    })
+                })
+            })
+        };
         words.iter().enumerate().any(|(i, w)| {
             let lemmas = match self.by_lemma.contains_key(&w.lemma) {
                 true => vec![w.lemma.clone()],
@@ -156,6 +168,7 @@ impl Matcher {
                     (pat.pos.is_empty() || pat.pos.iter().any(|p| p.admits(w.upos)))
                         && pat.triggers.iter().any(|t| t.lemma == *lemma && particle(&t.particle))
                         && pat.require.iter().all(|(_, xs)| xs.iter().any(|x| anywhere(x)))
+                        && [&pat.source, &pat.target, &pat.between].into_iter().all(reachable)
                 })
             })
         })
@@ -512,5 +525,8 @@ mod tests {
         assert!(parsed("The deal cut Ukraine out."));
         assert!(!parsed("France sent a letter to Germany."));
         assert!(parsed("France sent tanks to Ukraine."));
+        // Talks "with" or "between" someone: a place that needs a preposition the sentence lacks.
+        assert!(!parsed("The talks of France ended, Germany said."));
+        assert!(parsed("France ended its talks with Germany."));
     }
 }
