@@ -545,7 +545,8 @@ pub fn document_from_jsonl_line(line: &str) -> Result<Document, String> {
 }
 
 /// `document_from_jsonl_line`, also giving the line's `date` when it is not a date (the
-/// document's date then comes from a dateline, if any).
+/// document's date then comes from a dateline, if any). An empty `date` is no date, as
+/// `null` is: corpora write `""` for an unknown date, and a warning would be noise.
 fn jsonl_document(line: &str) -> Result<(Document, Option<String>), String> {
     let d: JsonlDoc = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let id = match d.id {
@@ -558,7 +559,7 @@ fn jsonl_document(line: &str) -> Result<(Document, Option<String>), String> {
     let bad_date = d
         .date
         .as_deref()
-        .filter(|s| normalize_date(s).is_none())
+        .filter(|s| !s.trim().is_empty() && normalize_date(s).is_none())
         .map(String::from);
     Ok((Document::new(&id, d.url, body, d.title, d.date), bad_date))
 }

@@ -250,6 +250,9 @@ fn invalid_jsonl_dates_are_reported_with_file_and_line() {
         serde_json::json!({"id": "a", "date": "2025-02-27", "text": "Russia threatened Ukraine."}),
         serde_json::json!({"id": "b", "date": "2025-13-99", "text": "Russia threatened Ukraine."}),
         serde_json::json!({"id": "c", "date": "garbage", "text": "Russia threatened Ukraine."}),
+        // An empty date is no date, like null: no warning.
+        serde_json::json!({"id": "d", "date": "", "text": "Russia threatened Ukraine."}),
+        serde_json::json!({"id": "e", "date": " ", "text": "Russia threatened Ukraine."}),
     ];
     let mut body: String = lines.iter().map(|l| format!("{l}\n")).collect();
     // A corpus whose every line has a date of its own format: three named, the rest counted.
@@ -272,7 +275,7 @@ fn invalid_jsonl_dates_are_reported_with_file_and_line() {
         [
             "warning: c.jsonl:2: \"date\" \"2025-13-99\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
             "warning: c.jsonl:3: \"date\" \"garbage\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
-            "warning: c.jsonl:4: \"date\" \"19-OCT-1987\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
+            "warning: c.jsonl:6: \"date\" \"19-OCT-1987\" is not a date (2025-02-27, 2025-02, February 27, 2025); ignored",
             "warning: c.jsonl: 4 more lines with a \"date\" that is not a date; ignored",
         ]
     );
