@@ -26,7 +26,7 @@ enum Command {
     Eval(commands::eval::Args),
     /// Show how a sentence is read: mentions, skeleton, patterns that fired, flags, edges.
     Explain(commands::explain::Args),
-    /// Rule authoring: check, list, test.
+    /// Rule authoring: check, list, test, and export the built-in rules to edit them.
     Rules(commands::rules::Args),
     /// What the rules miss: unmatched capitalized names, and sentences with actors but no relation by verb.
     Gaps(commands::gaps::Args),

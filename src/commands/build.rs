@@ -65,6 +65,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.out.as_deref(),
         "build writes graph.json and graph.dot into a directory",
     )?;
+    if args.update.is_none() {
+        super::check_default_inputs("build", &args.inputs)?;
+    }
     if args.out.is_none() && args.update.as_deref().is_some_and(crate::ingest::is_stdin) {
         anyhow::bail!("--update - reads the graph from stdin: pass -o DIR for the updated graph.json and graph.dot");
     }

@@ -42,6 +42,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
+    if args.graph.is_none() {
+        super::check_default_inputs("eval --gold DIR", &args.inputs)?;
+    }
     let gold = load_gold(&args.gold)?;
     let (graph, texts) = match &args.graph {
         Some(p) => {

@@ -40,6 +40,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
+    super::check_default_inputs("gaps", &args.inputs)?;
     let rules = args.rules.load()?;
     let scanner = Scanner::new(&rules);
     let mut gaps = Gaps::new(args.examples);
@@ -158,9 +159,9 @@ pub fn to_json(r: &Report) -> serde_json::Value {
 pub fn render_table(r: &Report) -> String {
     let mut o = String::new();
     o.push_str(&format!(
-        "{} documents, {} sentences\n\nUnmatched names: {} distinct, {} occurrences{}\n",
-        thousands(r.documents),
-        thousands(r.sentences),
+        "{}, {}\n\nUnmatched names: {} distinct, {} occurrences{}\n",
+        super::counted(r.documents as usize, "document"),
+        super::counted(r.sentences as usize, "sentence"),
         thousands(r.distinct_names as u64),
         thousands(r.name_occurrences),
         if r.names.len() < r.distinct_names {
@@ -181,7 +182,11 @@ pub fn render_table(r: &Report) -> String {
         for n in &r.names {
             o.push_str(&format!(
                 "{:>7} {:>5}  {:<width$}  {}: {}\n",
-                n.count, n.documents, n.name, n.example.doc, n.example.sentence
+                thousands(n.count),
+                thousands(n.documents),
+                n.name,
+                n.example.doc,
+                n.example.sentence
             ));
         }
     }
@@ -202,8 +207,13 @@ pub fn render_table(r: &Report) -> String {
     if !r.verbs.is_empty() {
         o.push_str(&format!("{:>7}  {:<14} FORMS\n", "COUNT", "VERB"));
         for v in &r.verbs {
-            let forms: Vec<String> = v.forms.iter().map(|(f, c)| format!("{f} {c}")).collect();
-            o.push_str(&format!("{:>7}  {:<14} {}\n", v.count, v.verb, forms.join(", ")));
+            let forms: Vec<String> = v.forms.iter().map(|(f, c)| format!("{f} {}", thousands(*c))).collect();
+            o.push_str(&format!(
+                "{:>7}  {:<14} {}\n",
+                thousands(v.count),
+                v.verb,
+                forms.join(", ")
+            ));
             for e in &v.examples {
                 o.push_str(&format!(
                     "           {} [{}]: {}\n",
@@ -216,9 +226,12 @@ pub fn render_table(r: &Report) -> String {
     }
     if !r.duplicates.is_empty() {
         o.push_str(&format!(
-            "\nLikely duplicates: {} persons under a second name (add the spelling as an alias, or the \
+            "\nLikely duplicates: {} under a second name (add the spelling as an alias, or the \
              word to [names] honorifics in the lexicon)\n",
-            r.duplicates.len()
+            match r.duplicates.len() {
+                1 => "1 person".to_string(),
+                n => format!("{n} persons"),
+            }
         ));
         for d in &r.duplicates {
             o.push_str(&format!(

@@ -37,6 +37,29 @@ pub struct ReadArgs {
     pub dedupe: bool,
 }
 
+/// Fails when no INPUT is given and there is no `seeds/` here to read by default (the
+/// checkout's sample articles): an installed binary run from another directory would
+/// otherwise say only "seeds: no such file or directory".
+pub fn check_default_inputs(command: &str, inputs: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    if inputs.is_empty() && !Path::new("seeds").exists() {
+        anyhow::bail!(
+            "no INPUT given, and no seeds/ here to read by default: name the articles to read, \
+             e.g. `actorgraph {command} ~/articles/` (files, directories, .jsonl corpora; `-` for stdin)"
+        );
+    }
+    Ok(())
+}
+
+/// A count and its noun for reading: "1 document", "1,090,743 documents", "2 aliases" (for
+/// nouns whose plural adds -s, or -es after an s).
+pub fn counted(n: usize, noun: &str) -> String {
+    match (n, noun.ends_with('s')) {
+        (1, _) => format!("1 {noun}"),
+        (n, false) => format!("{} {noun}s", thousands(n as u64)),
+        (n, true) => format!("{} {noun}es", thousands(n as u64)),
+    }
+}
+
 /// A count for reading: 1090743 -> "1,090,743".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -223,10 +246,10 @@ pub fn write_graph_files(
     crate::fsutil::commit(staged).with_context(|| format!("{}: cannot replace the graph files", json.display()))?;
     if !quiet {
         eprintln!(
-            "{} documents, {} actors, {} relations -> {}, {}",
-            thousands(graph.documents.len() as u64),
-            thousands(graph.nodes.len() as u64),
-            thousands(graph.edges.len() as u64),
+            "{}, {}, {} -> {}, {}",
+            counted(graph.documents.len(), "document"),
+            counted(graph.nodes.len(), "actor"),
+            counted(graph.edges.len(), "relation"),
             json.display(),
             dot.display()
         );
@@ -325,5 +348,11 @@ mod tests {
             [t(0), t(999), t(1000), t(65536), t(1090743)],
             ["0", "999", "1,000", "65,536", "1,090,743"]
         );
+        let c = |n| super::counted(n, "actor");
+        assert_eq!(
+            [c(0), c(1), c(2), c(1234)],
+            ["0 actors", "1 actor", "2 actors", "1,234 actors"]
+        );
+        assert_eq!(super::counted(2, "alias"), "2 aliases");
     }
 }

@@ -195,28 +195,56 @@ fn check_names(g: &GraphFile, c: &QueryCommand) -> anyhow::Result<()> {
 }
 
 /// Prints rows as an aligned table (header first).
+/// An aligned table. A column whose cells are all numbers is right-aligned, its whole
+/// numbers with thousands separators (2446 -> 2,446); the others are left-aligned.
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let number = |c: &str| c.parse::<f64>().is_ok_and(f64::is_finite);
+    let numeric: Vec<bool> = (0..header.len())
+        .map(|i| !rows.is_empty() && rows.iter().all(|r| r.get(i).is_some_and(|c| number(c))))
+        .collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let (sign, digits) = match c.strip_prefix(['+', '-']) {
+                        Some(rest) => (&c[..1], rest),
+                        None => ("", c.as_str()),
+                    };
+                    match (numeric.get(i), digits.parse::<u64>()) {
+                        (Some(true), Ok(n)) => format!("{sign}{}", super::thousands(n)),
+                        _ => c.clone(),
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
+    for r in &rows {
         for (i, c) in r.iter().enumerate() {
             w[i] = w[i].max(c.chars().count());
         }
     }
-    let line = |cells: Vec<String>| {
+    let line = |cells: &[String]| {
         let last = cells.len() - 1;
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            if i == last {
-                s.push_str(c);
-            } else {
-                s.push_str(&format!("{c:<width$}  ", width = w[i]));
+            match (numeric[i], i == last) {
+                (true, _) => s.push_str(&format!("{c:>width$}", width = w[i])),
+                (false, true) => s.push_str(c),
+                (false, false) => s.push_str(&format!("{c:<width$}", width = w[i])),
+            }
+            if i != last {
+                s.push_str("  ");
             }
         }
         s.trim_end().to_string() + "\n"
     };
-    let mut out = line(header.iter().map(|h| h.to_string()).collect());
-    for r in rows {
-        out.push_str(&line(r.clone()));
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&header);
+    for r in &rows {
+        out.push_str(&line(r));
     }
     out
 }
@@ -742,4 +770,32 @@ fn answer(q: &Query, c: &QueryCommand, ids: bool) -> anyhow::Result<Answer> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tables_right_align_numbers_with_thousands_separators() {
+        let rows = |r: &[&[&str]]| -> Vec<Vec<String>> {
+            r.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+        };
+        assert_eq!(
+            super::table(
+                &["LABEL", "MENTIONS", "NET", "PERIOD", "SCORE", "FLAGS"],
+                &rows(&[
+                    &["Russia", "2446", "-1234", "2025-01", "0.09973", "negated"],
+                    &["Ukraine", "7", "+3", "2025-02", "12", ""],
+                ])
+            ),
+            "LABEL    MENTIONS     NET  PERIOD     SCORE  FLAGS\n\
+             Russia      2,446  -1,234  2025-01  0.09973  negated\n\
+             Ukraine         7      +3  2025-02       12\n"
+        );
+        // A last numeric column is padded on the left; no rows, no numbers.
+        assert_eq!(
+            super::table(&["NAME", "COUNT"], &rows(&[&["a", "1000000"], &["b", "5"]])),
+            "NAME      COUNT\na     1,000,000\nb             5\n"
+        );
+        assert_eq!(super::table(&["NAME", "COUNT"], &[]), "NAME  COUNT\n");
+    }
 }

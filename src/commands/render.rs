@@ -85,16 +85,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     write_output(super::out_file(&args.output), &image)?;
     let drawn = match style.pairs {
         true => format!(
-            "{} pairs of {} relations",
-            super::thousands(lines as u64),
-            super::thousands(g.edges.len() as u64)
+            "{} of {}",
+            super::counted(lines, "pair"),
+            super::counted(g.edges.len(), "relation")
         ),
-        false => format!("{} relations", super::thousands(lines as u64)),
+        false => super::counted(lines, "relation"),
     };
     eprintln!(
-        "wrote {} ({} actors, {drawn}, engine {}{})",
+        "wrote {} ({}, {drawn}, engine {}{})",
         super::shown_out(&args.output),
-        super::thousands(g.nodes.len() as u64),
+        super::counted(g.nodes.len(), "actor"),
         engine.name(),
         picture::left_out_note(left_out)
     );

@@ -118,13 +118,13 @@ fn check(rules: &super::RulesArg) -> anyhow::Result<ExitCode> {
             let patterns = r.patterns().count();
             writeln!(
                 o,
-                "{}: ok: {} files, {} actors, {} aliases, {} relations, {} patterns",
+                "{}: ok: {}, {}, {}, {}, {}",
                 dir,
-                r.files.len(),
-                r.actors.len(),
-                r.aliases.len(),
-                r.relations.len(),
-                patterns
+                super::counted(r.files.len(), "file"),
+                super::counted(r.actors.len(), "actor"),
+                super::counted(r.aliases.len(), "alias"),
+                super::counted(r.relations.len(), "relation"),
+                super::counted(patterns, "pattern")
             )?;
             super::export::write_output(None, &o)?;
             Ok(ExitCode::SUCCESS)

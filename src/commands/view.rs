@@ -48,10 +48,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         crate::view::to_html(&g, &opts).as_bytes(),
     )?;
     eprintln!(
-        "wrote {} ({} actors, {} relations{})",
+        "wrote {} ({}, {}{})",
         super::shown_out(&args.output),
-        super::thousands(g.nodes.len() as u64),
-        super::thousands(g.edges.len() as u64),
+        super::counted(g.nodes.len(), "actor"),
+        super::counted(g.edges.len(), "relation"),
         picture::left_out_note(left_out)
     );
     Ok(ExitCode::SUCCESS)
@@ -71,7 +71,11 @@ pub fn cap_evidence(g: &mut GraphFile, max: usize) -> Option<String> {
         }
     }
     (cut > 0).then(|| {
-        format!("{cut} relations show only their first {max} evidence sentences (view --max-evidence N; 0 for all).")
+        let (what, show) = match cut {
+            1 => ("relation shows", "its"),
+            _ => ("relations show", "their"),
+        };
+        format!("{cut} {what} only {show} first {max} evidence sentences (view --max-evidence N; 0 for all).")
     })
 }
 
@@ -124,8 +128,12 @@ pub fn notes(full: &GraphFile, shown: &GraphFile, f: &FilterArgs, left_out: usiz
         .filter(|e| e.weight > e.evidence.len() as u64)
         .count();
     if capped > 0 {
+        let (what, their) = match capped {
+            1 => ("relation keeps", "its"),
+            _ => ("relations keep", "their"),
+        };
         out.push(format!(
-            "{capped} relations keep only part of their evidence (the graph was built with --max-evidence)."
+            "{capped} {what} only part of {their} evidence (the graph was built with --max-evidence)."
         ));
     }
     out

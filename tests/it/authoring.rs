@@ -203,6 +203,28 @@ const GAPS_RELATIONS: &str = "[[relation]]\nid = \"leads\"\npolarity = \"neutral
 [[relation.pattern]]\nname = \"verb\"\nmatch = \"{S} ~~4 <acquire|buy> ~3 {T}\"\n";
 
 #[test]
+fn gaps_counts_read_with_thousands_separators() {
+    let text = "Acme sued Globex in Delaware.\n".repeat(1000);
+    let dir = temp_tree(&[
+        ("r/actors.toml", GAPS_ACTORS),
+        ("r/relations.toml", GAPS_RELATIONS),
+        ("docs/a.txt", &text),
+    ]);
+    let o = run_in(dir.path(), &["gaps", "-q", "--rules", "r", "docs", "--examples", "0"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        out(&o),
+        "1 document, 1,000 sentences\n\n\
+         Unmatched names: 1 distinct, 1,000 occurrences\n  \
+         COUNT  DOCS  NAME      EXAMPLE\n  \
+         1,000     1  Delaware  a.txt: Acme sued Globex in Delaware.\n\n\
+         Sentences with two or more actors and no relation: 1,000, 0 without a verb; by verb\n  \
+         COUNT  VERB           FORMS\n  \
+         1,000  sue            sued 1,000\n"
+    );
+}
+
+#[test]
 fn gaps_reports_unmatched_names_and_unrelated_verbs() {
     let dir = temp_tree(&[
         ("r/actors.toml", GAPS_ACTORS),

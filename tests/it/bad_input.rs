@@ -1128,7 +1128,7 @@ fn view_caps_the_evidence_it_embeds_and_says_so() {
     let page = std::fs::read_to_string(d.join("page.html")).expect("page");
     assert_eq!(page.matches("Ukraine on day ").count(), 20);
     assert!(
-        page.contains("1 relations show only their first 20 evidence sentences (view --max-evidence N; 0 for all)."),
+        page.contains("1 relation shows only its first 20 evidence sentences (view --max-evidence N; 0 for all)."),
         "no note"
     );
     ok(run_in(

@@ -93,10 +93,7 @@ fn actorgraph_rules_names_the_rule_directory_and_rules_wins() {
     let (code, stdout, _) = check(Some("r"), &[]);
     assert_eq!(
         (code, stdout.as_str()),
-        (
-            Some(0),
-            "r: ok: 2 files, 1 actors, 1 aliases, 2 relations, 0 patterns\n"
-        )
+        (Some(0), "r: ok: 2 files, 1 actor, 1 alias, 2 relations, 0 patterns\n")
     );
     let (code, _, err) = check(Some("nope"), &[]);
     assert_eq!(
@@ -109,10 +106,7 @@ fn actorgraph_rules_names_the_rule_directory_and_rules_wins() {
     let (code, stdout, _) = check(Some("nope"), &["--rules", "r"]);
     assert_eq!(
         (code, stdout.as_str()),
-        (
-            Some(0),
-            "r: ok: 2 files, 1 actors, 1 aliases, 2 relations, 0 patterns\n"
-        )
+        (Some(0), "r: ok: 2 files, 1 actor, 1 alias, 2 relations, 0 patterns\n")
     );
 }
 
@@ -416,4 +410,35 @@ fn gaps_lists_persons_under_two_names() {
     // None on the seeds: the section is left out.
     let o = run_in(&repo(), &["gaps", "-q", "--limit", "1"]);
     assert!(!out(&o).contains("Likely duplicates"));
+}
+
+#[test]
+fn without_an_input_outside_the_checkout_the_commands_say_what_to_give() {
+    // The default INPUT is the checkout's seeds/; elsewhere the message says what to name.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (args, cmd) in [
+        (&["build"][..], "build"),
+        (&["gaps"][..], "gaps"),
+        (&["extract", "--jsonl"][..], "extract --jsonl"),
+        (&["eval", "--gold", "gold"][..], "eval --gold DIR"),
+    ] {
+        let o = run_in(dir.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "error: no INPUT given, and no seeds/ here to read by default: name the articles to read, \
+                 e.g. `actorgraph {cmd} ~/articles/` (files, directories, .jsonl corpora; `-` for stdin)\n"
+            )
+        );
+    }
+    assert!(!dir.path().join("output").exists(), "build left no output/ behind");
+    // The command list names every rules subcommand.
+    let help = out(&run_in(dir.path(), &["--help"]));
+    assert!(
+        help.contains(
+            "\n  rules        Rule authoring: check, list, test, and export the built-in rules to edit them\n"
+        ),
+        "{help}"
+    );
 }

@@ -45,10 +45,10 @@ fn actors_edges_and_patterns() {
         (
             0,
             "LABEL           KIND          MENTIONS  IN  OUT\n\
-             Russia          state         5         1   4\n\
-             Poland          state         3         2   1\n\
-             Ukraine         state         3         3   0\n\
-             European Union  organization  1         0   1\n"
+             Russia          state                5   1    4\n\
+             Poland          state                3   2    1\n\
+             Ukraine         state                3   3    0\n\
+             European Union  organization         1   0    1\n"
                 .to_string()
         )
     );
@@ -56,10 +56,10 @@ fn actors_edges_and_patterns() {
     assert_eq!(
         f.query(&["actors", "--sort", "degree", "--ids"]).1,
         "ID              LABEL           KIND          MENTIONS  IN  OUT\n\
-         russia          Russia          state         5         1   4\n\
-         poland          Poland          state         3         2   1\n\
-         ukraine         Ukraine         state         3         3   0\n\
-         european_union  European Union  organization  1         0   1\n"
+         russia          Russia          state                5   1    4\n\
+         poland          Poland          state                3   2    1\n\
+         ukraine         Ukraine         state                3   3    0\n\
+         european_union  European Union  organization         1   0    1\n"
     );
     let (_, json) = f.query(&["actors", "--json", "--kind", "organization"]);
     assert!(
@@ -71,9 +71,9 @@ fn actors_edges_and_patterns() {
         (
             0,
             "SOURCE  RELATION         TARGET   WEIGHT  FLAGS\n\
-             Russia  -> attacks ->    Poland   1       negated\n\
-             Russia  -> attacks ->    Ukraine  1\n\
-             Russia  -> threatens ->  Poland   1\n"
+             Russia  -> attacks ->    Poland        1  negated\n\
+             Russia  -> attacks ->    Ukraine       1\n\
+             Russia  -> threatens ->  Poland        1\n"
                 .to_string()
         )
     );
@@ -83,9 +83,9 @@ fn actors_edges_and_patterns() {
         (
             0,
             "SOURCE  RELATION         TARGET   WEIGHT  FLAGS\n\
-             russia  -> attacks ->    poland   1       negated\n\
-             russia  -> attacks ->    ukraine  1\n\
-             russia  -> threatens ->  poland   1\n"
+             russia  -> attacks ->    poland        1  negated\n\
+             russia  -> attacks ->    ukraine       1\n\
+             russia  -> threatens ->  poland        1\n"
                 .to_string()
         )
     );
@@ -142,15 +142,15 @@ fn neighbors_paths_evidence_and_centrality() {
     assert_eq!(
         f.query(&["neighbors", "Poland", "--depth", "2"]).1,
         "LABEL           DEPTH  VIA\n\
-         Russia          1      <attacks,<threatens\n\
-         Ukraine         1      supports>\n\
-         European Union  2      <pressures\n"
+         Russia              1  <attacks,<threatens\n\
+         Ukraine             1  supports>\n\
+         European Union      2  <pressures\n"
     );
     assert_eq!(
         f.query(&["neighbors", "Poland", "--ids"]).1,
         "ID       LABEL    DEPTH  VIA\n\
-         russia   Russia   1      <attacks,<threatens\n\
-         ukraine  Ukraine  1      supports>\n"
+         russia   Russia       1  <attacks,<threatens\n\
+         ukraine  Ukraine      1  supports>\n"
     );
     assert_eq!(
         f.query(&["path", "EU", "Poland"]).1,
@@ -174,11 +174,11 @@ fn neighbors_paths_evidence_and_centrality() {
     // Degree is a count; the other scores have four significant digits.
     assert_eq!(
         f.query(&["top", "--by", "degree", "--limit", "1"]).1,
-        "LABEL   DEGREE\nRussia  5\n"
+        "LABEL   DEGREE\nRussia       5\n"
     );
     assert_eq!(
         f.query(&["top", "--by", "degree", "--limit", "1", "--ids"]).1,
-        "ID      LABEL   DEGREE\nrussia  Russia  5\n"
+        "ID      LABEL   DEGREE\nrussia  Russia       5\n"
     );
     assert!(f
         .query(&["top", "--by", "pagerank", "--limit", "1"])
@@ -196,17 +196,17 @@ fn stance_and_time() {
     assert_eq!(
         f.query(&["between", "Russia", "Ukraine"]).1,
         "SOURCE  RELATION          TARGET   WEIGHT  FLAGS\n\
-         Russia  -> attacks ->     Ukraine  1\n\
-         Russia  -- negotiates --  Ukraine  1\n\
+         Russia  -> attacks ->     Ukraine       1\n\
+         Russia  -- negotiates --  Ukraine       1\n\
          net stance: +0 (cooperative minus conflictual weight, negated edges aside)\n"
     );
     assert_eq!(
         f.query(&["allies", "Ukraine"]).1,
-        "LABEL   COOPERATIVE  CONFLICTUAL  NET\nPoland  1            0            +1\n"
+        "LABEL   COOPERATIVE  CONFLICTUAL  NET\nPoland            1            0   +1\n"
     );
     assert_eq!(
         f.query(&["allies", "Ukraine", "--ids"]).1,
-        "ID      LABEL   COOPERATIVE  CONFLICTUAL  NET\npoland  Poland  1            0            +1\n"
+        "ID      LABEL   COOPERATIVE  CONFLICTUAL  NET\npoland  Poland            1            0   +1\n"
     );
     assert_eq!(
         f.query(&["rivals", "Russia"])
@@ -219,11 +219,11 @@ fn stance_and_time() {
     assert_eq!(
         f.query(&["timeline", "Russia", "--by", "month"]).1,
         "PERIOD   RELATION    COUNT\n\
-         2025-01  attacks     1\n\
-         2025-02  pressures   1\n\
-         2025-02  threatens   1\n\
-         2025-03  attacks     1\n\
-         2025-03  negotiates  1\n"
+         2025-01  attacks         1\n\
+         2025-02  pressures       1\n\
+         2025-02  threatens       1\n\
+         2025-03  attacks         1\n\
+         2025-03  negotiates      1\n"
     );
     // --since/--until keep the evidence of documents dated in the range.
     assert_eq!(
