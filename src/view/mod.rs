@@ -69,7 +69,7 @@ fn page_nodes(g: &GraphFile, layout: &layout::Layout, communities: &[usize]) -> 
         .zip(&layout.positions)
         .zip(communities)
         .map(|((n, (x, y)), &c)| {
-            json!({"id": n.id, "label": n.label, "kind": n.kind, "mentions": n.mentions,
+            json!({"id": n.id, "label": n.label, "aliases": n.aliases, "kind": n.kind, "mentions": n.mentions,
                    "color": kind_color(&n.kind), "community": c,
                    "fill": crate::picture::community_color(c),
                    "r": node_radius(n.mentions), "x": x, "y": y})
@@ -176,6 +176,7 @@ pub fn to_html(g: &GraphFile, opts: &ViewOptions) -> String {
   <svg id="canvas" xmlns="http://www.w3.org/2000/svg"></svg>
   <aside>
     <fieldset id="kinds"><legend>Actors: shape by kind, color by community</legend></fieldset>
+    <fieldset id="stance" hidden><legend>Lines: net stance of each actor pair</legend></fieldset>
     <fieldset id="relations"><legend>Relations</legend></fieldset>
     <section id="panel"><p class="hint">Click a line to read its evidence; drag actors, scroll to zoom, drag the background to pan.</p></section>
   </aside>

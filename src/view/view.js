@@ -26,6 +26,8 @@
     if (parent) parent.appendChild(e);
     return e;
   }
+  // "1 mention", "2 mentions".
+  const plural = (n, what) => n + " " + what + (n === 1 ? "" : "s");
   // Same as picture::stance_color in Rust: red (-1), grey (0), blue (+1).
   function stanceColor(s) {
     const grey = [140, 140, 140], end = s < 0 ? [214, 39, 40] : [31, 119, 180], t = Math.min(1, Math.abs(s));
@@ -74,7 +76,7 @@
     if (n.mentions < minorBelow) g.classList.add("minor");
     shape(n.kind, n.r, g, { fill: n.fill });
     svgEl("text", { y: n.r + 12 }, g).textContent = n.label;
-    svgEl("title", {}, g).textContent = n.label + " (" + n.kind + ", " + n.mentions + " mentions)";
+    svgEl("title", {}, g).textContent = n.label + " (" + n.kind + ", " + plural(n.mentions, "mention") + ")";
     nodes.set(n.id, { rec: n, g: g, r: n.r, x: n.x, y: n.y, edges: [], pairs: [] });
   }
 
@@ -232,6 +234,14 @@
       htmlEl("span", null, row, "swatch community").style.background = c.color;
       htmlEl("span", c.label + " \u2026 (" + c.size + ")", row);
     }
+    // In pair mode a line's color is its net stance, not a relation's color (as render's legend).
+    const stanceBox = $("stance");
+    for (const [s, text] of [[1, "cooperative"], [0, "mixed or neutral"], [-1, "conflictual"]]) {
+      const row = htmlEl("div", null, stanceBox, "legend-row");
+      htmlEl("span", null, row, "swatch").style.background = stanceColor(s);
+      htmlEl("span", text, row);
+    }
+    htmlEl("div", "width: total weight; click a line for its relations", stanceBox, "legend-row");
     const notes = $("notes");
     data.notes.forEach((t) => htmlEl("p", t, notes));
     notes.hidden = data.notes.length === 0;
@@ -306,6 +316,7 @@
       n.g.style.display = visible ? "" : "none";
       if (visible) shownNodes++;
     });
+    $("stance").hidden = !state.pairs;
     status.textContent = shownNodes + " actors, " + shownEdges + " relations" +
       (state.pairs ? " in " + shownPairs + " pairs" : "");
   }
@@ -330,15 +341,21 @@
   applyFilters();
 
   // ----- search: zoom to the actor, highlight its neighbourhood -----
+  // An actor is found by its label, its id or any name the articles gave it ("Kremlin" finds
+  // Russia); the view goes to the first shown actor whose label or id matches, else whose alias does.
   function find(text) {
     const q = text.trim().toLowerCase();
-    let first = null;
+    let first = null, firstByAlias = null;
     nodes.forEach((n) => {
-      const hit = q !== "" && (n.rec.label.toLowerCase().includes(q) || n.rec.id.toLowerCase().includes(q));
-      n.g.classList.toggle("match", hit);
+      const named = q !== "" && (n.rec.label.toLowerCase().includes(q) || n.rec.id.toLowerCase().includes(q));
+      const aliased = q !== "" && !named && (n.rec.aliases || []).some((a) => a.toLowerCase().includes(q));
+      n.g.classList.toggle("match", named || aliased);
       n.g.classList.remove("near");
-      if (hit && !first && n.g.style.display !== "none") first = n;
+      if (n.g.style.display === "none") return;
+      if (named && !first) first = n;
+      if (aliased && !firstByAlias) firstByAlias = n;
     });
+    first = first || firstByAlias;
     edges.forEach((e) => e.g.classList.remove("near"));
     pairList.forEach((p) => p.g.classList.remove("near"));
     svg.classList.toggle("searching", q !== "");
@@ -424,7 +441,7 @@
     clearPanel();
     n.g.classList.add("selected");
     htmlEl("h2", n.rec.label, panel);
-    htmlEl("p", n.rec.kind + " \u00b7 " + n.rec.mentions + " mentions \u00b7 " + n.edges.length + " relations", panel, "meta");
+    htmlEl("p", n.rec.kind + " \u00b7 " + plural(n.rec.mentions, "mention") + " \u00b7 " + plural(n.edges.length, "relation"), panel, "meta");
     const list = htmlEl("ul", null, panel, "node-edges");
     for (const e of n.edges) {
       const li = htmlEl("li", null, list);

@@ -393,6 +393,12 @@ fn view_draws_nodes_and_shows_evidence_on_click_in_chromium() {
     let dom = chromium_dom(&html, "search=zelen");
     assert_eq!(count(&dom, "<g class=\"node match"), 1);
     assert!(dom.contains("<g class=\"node match selected\" data-id=\"zelensky\""));
+
+    // An alias finds its actor: "the Kremlin" is Russia.
+    let dom = chromium_dom(&html, "search=kremlin");
+    assert_eq!(count(&dom, "<g class=\"node match"), 1);
+    assert!(dom.contains("<g class=\"node match selected\" data-id=\"russia\""));
+    assert!(dom.contains("<section id=\"panel\"><h2>Russia</h2><p class=\"meta\">state · 9 mentions · 4 relations</p>"));
 }
 
 /// The markup of the element `<g ... data-id="ID">` up to its end.
@@ -419,6 +425,14 @@ fn view_pairs_search_dates_notes_and_legend_in_chromium() {
         "{}",
         element(&dom, "p4")
     );
+    // In pair mode a line's color is the pair's net stance, and the legend says so.
+    assert!(dom.contains(
+        "<fieldset id=\"stance\"><legend>Lines: net stance of each actor pair</legend>\
+         <div class=\"legend-row\"><span class=\"swatch\" style=\"background: rgb(31, 119, 180);\"></span><span>cooperative</span></div>\
+         <div class=\"legend-row\"><span class=\"swatch\" style=\"background: rgb(140, 140, 140);\"></span><span>mixed or neutral</span></div>\
+         <div class=\"legend-row\"><span class=\"swatch\" style=\"background: rgb(214, 39, 40);\"></span><span>conflictual</span></div>\
+         <div class=\"legend-row\">width: total weight; click a line for its relations</div></fieldset>"
+    ));
     assert!(dom.contains("<section id=\"panel\" data-pair=\"p4\"><h2>Russia – Ukraine</h2><p class=\"meta\">total 5 · net stance -0.60</p><ul class=\"pair-edges\"><li><a href=\"#select=e3\">Russia attacks Ukraine ×3</a><span class=\"meta\"> conflictual</span></li><li><a href=\"#select=e4\">Russia negotiates_with Ukraine ×1</a><span class=\"meta\"> cooperative</span></li><li><a href=\"#select=e6\">Ukraine criticizes Russia ×1</a><span class=\"meta\"> conflictual</span></li></ul></section>"));
 
     // Search: the actor, its neighbours and the lines between them are marked, the view centred on it.
@@ -434,6 +448,8 @@ fn view_pairs_search_dates_notes_and_legend_in_chromium() {
 
     // Dates: from 2024-05-09 only the two meetings of that day's article are left.
     let dom = chromium_dom(&html, "from=2024-05-09");
+    // One line per relation (8, the default up to 60): lines have their relation's color, no stance legend.
+    assert!(dom.contains("<fieldset id=\"stance\" hidden=\"\">"));
     assert!(dom.contains("<output id=\"date-from-value\">2024-05-09</output>"));
     assert!(dom.contains("<span id=\"status\">3 actors, 2 relations</span>"));
 
