@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 ag=${ACTORGRAPH:-target/release/actorgraph}
 [ -n "${ACTORGRAPH:-}" ] || cargo build --release -q
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-$ag build -q ../shared/corpus/ukraine -o "$tmp/uk"
+# --dedupe: the corpus holds 16 syndicated copies, whose evidence would count twice.
+$ag build -q --dedupe ../shared/corpus/ukraine -o "$tmp/uk"
 $ag view --graph "$tmp/uk/graph.json" -o "$tmp/uk.html"
 shot() {  # PAGE FRAGMENT OUT.png
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \

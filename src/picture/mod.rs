@@ -208,7 +208,6 @@ pub fn stance_color(stance: f64) -> String {
     format!("#{}", c.concat())
 }
 
-/// Light fill colors for communities 0..9 (largest first); the rest get [`OTHER_COMMUNITY`].
 /// The colored communities a legend lists, in color order while they have two
 /// or more members: (color, the two most mentioned members' labels, size).
 pub fn legend_communities<'g>(g: &'g GraphFile, communities: &[usize]) -> Vec<(&'static str, Vec<&'g str>, usize)> {
@@ -234,6 +233,7 @@ pub fn legend_communities<'g>(g: &'g GraphFile, communities: &[usize]) -> Vec<(&
     out
 }
 
+/// Light fill colors for communities 0..8 (numbered largest first); the rest get [`OTHER_COMMUNITY`].
 pub const COMMUNITY_COLORS: &[&str] = &[
     "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5",
 ];
