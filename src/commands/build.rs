@@ -65,9 +65,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.out.as_deref(),
         "build writes graph.json and graph.dot into a directory",
     )?;
-    if args.update.is_none() {
-        super::check_default_inputs("build", &args.inputs)?;
-    }
     if args.out.is_none() && args.update.as_deref().is_some_and(crate::ingest::is_stdin) {
         anyhow::bail!("--update - reads the graph from stdin: pass -o DIR for the updated graph.json and graph.dot");
     }
@@ -80,15 +77,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .unwrap_or(Path::new("."))
             .to_path_buf(),
     };
-    // One writer at a time: a second build or update into the same place waits here, before
-    // it reads the graph it updates.
-    let _lock = super::lock_outputs(&out_dir)?;
-    // Removing documents only needs no rules.
+    // Removing documents only needs no rules. Rule errors come first, then a missing INPUT,
+    // both before the output directory is created and locked.
     let rules = if args.update.is_some() && args.inputs.is_empty() {
         None
     } else {
         Some(args.rules.load()?)
     };
+    if args.update.is_none() {
+        super::check_default_inputs("build", &args.inputs)?;
+    }
+    // One writer at a time: a second build or update into the same place waits here, before
+    // it reads the graph it updates.
+    let _lock = super::lock_outputs(&out_dir)?;
     let opts = Options {
         keep_boilerplate: args.read.keep_boilerplate,
         max_evidence: args.max_evidence,

@@ -27,8 +27,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
-    super::check_default_inputs("extract --jsonl", &args.inputs)?;
     let rules = args.rules.load()?;
+    super::check_default_inputs("extract --jsonl", &args.inputs)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in graph::relation_records(&rules) {

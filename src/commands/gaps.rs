@@ -40,8 +40,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::stdin_once(args.inputs.iter().map(|p| ("INPUT", p.as_path())))?;
-    super::check_default_inputs("gaps", &args.inputs)?;
     let rules = args.rules.load()?;
+    super::check_default_inputs("gaps", &args.inputs)?;
     let scanner = Scanner::new(&rules);
     let mut gaps = Gaps::new(args.examples);
     let mut warnings = Vec::new();
