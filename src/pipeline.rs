@@ -515,6 +515,15 @@ fn run(
         },
     )?;
     pb.finish_and_clear();
+    if std::env::var_os("ACTORGRAPH_DEBUG_CACHES").is_some() {
+        eprintln!(
+            "pattern caches: {:.1} MB, {} temporary",
+            rules.cache_bytes() as f64 / 1e6,
+            crate::rules::pattern::TEMPORARY_CACHES.load(Ordering::Relaxed)
+        );
+    }
+    // The merge and the writing need no pattern regexes: their caches go before the peak.
+    rules.release_caches();
     let mut extraction_warnings = Vec::new();
     let mut first_error: Option<(u64, MergeError)> = None;
     let mut g: Option<ActorGraph> = None;

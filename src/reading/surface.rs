@@ -98,8 +98,8 @@ impl<'a> Written<'a> {
 /// One match of a pattern on a written reading, with its trigger's and its whole span's first
 /// and last items.
 pub(super) struct Hit<'h> {
-    pub(super) c: regex::Captures<'h>,
-    pub(super) whole: regex::Match<'h>,
+    pub(super) c: crate::rules::pattern::Captures<'h>,
+    pub(super) whole: crate::rules::pattern::Match<'h>,
     pub(super) tr_first: usize,
     pub(super) tr_last: usize,
     pub(super) m_first: usize,

@@ -257,6 +257,19 @@ impl RuleSet {
             .iter()
             .flat_map(|r| r.patterns.iter().map(move |p| (r, p)))
     }
+
+    /// Frees the search caches the pattern regexes built (`pattern::PatternRegex`): the
+    /// pipeline calls it when extraction is done, before the graphs are merged and written.
+    pub fn release_caches(&self) {
+        for (_, p) in self.patterns() {
+            p.compiled.regex.release_cache();
+        }
+    }
+
+    /// The bytes the pattern regexes' search caches hold now.
+    pub fn cache_bytes(&self) -> usize {
+        self.patterns().map(|(_, p)| p.compiled.regex.cache_bytes()).sum()
+    }
 }
 
 /// One problem in a rule file.

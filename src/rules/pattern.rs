@@ -21,11 +21,13 @@
 //! non-optional group, or else its first word.
 
 use regex::Regex;
+use regex_automata::{meta, util::syntax, Input, MatchKind};
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 #[derive(Debug, Clone)]
 pub struct CompiledPattern {
-    pub regex: Regex,
+    pub regex: PatternRegex,
     /// Whether the pattern uses `{P}` (pairs within a group) rather than `{S}`/`{T}`.
     pub pair: bool,
     /// Words one of which must occur in a sentence for the pattern to match
@@ -343,7 +345,7 @@ pub fn compile_with(
         (_, _, true) => return Err("{P} cannot be combined with {S} or {T}".into()),
         _ => return Err("a pattern needs both {S} and {T} (or one {P})".into()),
     }
-    let regex = Regex::new(&body).map_err(|e| format!("pattern does not compile: {e}"))?;
+    let regex = PatternRegex::new(&body).map_err(|e| format!("pattern does not compile: {e}"))?;
     let mut words = c.trigger_words;
     words.sort();
     words.dedup();
@@ -354,6 +356,181 @@ pub fn compile_with(
         trigger_words,
         verb_forms: c.verb_forms,
     })
+}
+
+/// The lazy DFA's cache of one pattern regex may grow to this many bytes (forward and
+/// reverse each) before it is cleared and rebuilt: the regex crate's default (2 MB).
+const DFA_CACHE_BYTES: usize = 2 << 20;
+
+/// A pattern's regex: the regex crate's engine (the same `meta::Regex` that `regex::Regex`
+/// wraps, built with the same settings, so every match and capture is the same) with one
+/// search cache shared by every thread instead of one per thread.
+///
+/// A search cache holds the states the lazy DFA has built; on a large corpus it grows to
+/// hundreds of kilobytes per pattern, and `regex::Regex` keeps one per thread that ever ran
+/// it: with ~200 patterns, 110-175 MB per extraction thread. Here a search takes the kept
+/// cache (a thread that finds it taken, because another thread is searching with the same
+/// pattern at that moment, makes a fresh one and drops it afterwards), so the states one
+/// thread builds serve the others, and memory holds one cache per pattern whatever the
+/// thread count. `release_cache` frees it once extraction is done.
+pub struct PatternRegex {
+    meta: meta::Regex,
+    pattern: String,
+    cache: Mutex<Slot>,
+}
+
+/// How many searches found their pattern's cache taken by another thread and made a
+/// temporary one (reported with `ACTORGRAPH_DEBUG_CACHES`).
+pub static TEMPORARY_CACHES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Where a `PatternRegex` keeps its search cache.
+enum Slot {
+    /// No cache yet (or released).
+    Empty,
+    Kept(Box<meta::Cache>),
+    /// A search has the cache; another search at the same time uses a temporary one.
+    Taken,
+}
+
+impl PatternRegex {
+    /// Compiles `pattern` as `regex::Regex::new` would (leftmost-first, UTF-8).
+    pub fn new(pattern: &str) -> Result<PatternRegex, String> {
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(10 << 20))
+            .hybrid_cache_capacity(DFA_CACHE_BYTES)
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(true);
+        let meta = meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            // The regex crate's message for the same error (`regex::Error::from_meta_build_error`).
+            .map_err(|e| match (e.size_limit(), e.syntax_error()) {
+                (Some(limit), _) => regex::Error::CompiledTooBig(limit).to_string(),
+                (None, Some(s)) => regex::Error::Syntax(s.to_string()).to_string(),
+                (None, None) => regex::Error::Syntax(e.to_string()).to_string(),
+            })?;
+        Ok(PatternRegex {
+            meta,
+            pattern: pattern.to_string(),
+            cache: Mutex::new(Slot::Empty),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The first match starting at `start` or later, with its groups (`regex::Regex::captures_at`).
+    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
+        let input = Input::new(haystack).span(start..haystack.len());
+        let mut caps = self.meta.create_captures();
+        let (mut cache, keep) = {
+            let mut slot = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+            match std::mem::replace(&mut *slot, Slot::Taken) {
+                Slot::Kept(c) => (c, true),
+                Slot::Empty => (Box::new(self.meta.create_cache()), true),
+                Slot::Taken => {
+                    TEMPORARY_CACHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    (Box::new(self.meta.create_cache()), false)
+                }
+            }
+        };
+        self.meta.search_captures_with(&mut cache, &input, &mut caps);
+        if keep {
+            *self.cache.lock().unwrap_or_else(PoisonError::into_inner) = Slot::Kept(cache);
+        }
+        caps.is_match().then_some(Captures { haystack, caps })
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.captures_at(haystack, 0)
+    }
+
+    /// Frees the search cache (the next search makes a new one).
+    pub fn release_cache(&self) {
+        let mut slot = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Slot::Kept(_) = *slot {
+            *slot = Slot::Empty;
+        }
+    }
+
+    /// The bytes the kept search cache holds (none while no search has run).
+    pub fn cache_bytes(&self) -> usize {
+        match &*self.cache.lock().unwrap_or_else(PoisonError::into_inner) {
+            Slot::Kept(c) => c.memory_usage(),
+            _ => 0,
+        }
+    }
+}
+
+impl Clone for PatternRegex {
+    /// The same compiled regex (shared), with a cache of its own.
+    fn clone(&self) -> PatternRegex {
+        PatternRegex {
+            meta: self.meta.clone(),
+            pattern: self.pattern.clone(),
+            cache: Mutex::new(Slot::Empty),
+        }
+    }
+}
+
+impl std::fmt::Debug for PatternRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PatternRegex").field(&self.pattern).finish()
+    }
+}
+
+/// The groups of a match of a `PatternRegex` (as `regex::Captures`).
+pub struct Captures<'h> {
+    haystack: &'h str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), when it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|s| Match {
+            haystack: self.haystack,
+            start: s.start,
+            end: s.end,
+        })
+    }
+
+    /// The group of that name, when it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.caps.get_group_by_name(name).map(|s| Match {
+            haystack: self.haystack,
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+/// One group of a match (as `regex::Match`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
 }
 
 /// Every inflection of a verb lemma (the first word is inflected, the rest kept):
