@@ -468,7 +468,7 @@ fn run(
         g
     };
     let mut warnings = Vec::new();
-    let mut copies: Vec<(String, DuplicateRec)> = Vec::new();
+    let mut copies = Copies::new(opts.read.dedupe);
     let pb = progress_bar(opts.progress);
     let started = Instant::now();
     let extractor = Extractor::new(rules);
@@ -498,7 +498,7 @@ fn run(
                 &mut |d| {
                     // Copies are decided here, in input order, so the result does not depend on -j.
                     if let Some(dup) = detector.check(&d.id, &d.sha256, Signature::of(&d.text)) {
-                        copies.push((d.origin.clone(), duplicate_record(&d, dup)));
+                        copies.push(&d, dup);
                         if opts.read.dedupe {
                             return;
                         }
@@ -548,16 +548,16 @@ fn run(
     }
     extraction_warnings.sort_by_key(|(n, _)| *n);
     warnings.extend(extraction_warnings.into_iter().map(|(_, w)| w));
-    warnings.extend(duplicate_warnings(&copies, opts.read.dedupe));
+    warnings.extend(copies.warnings(opts.read.dedupe));
     if opts.read.dedupe {
-        for (_, c) in copies {
+        for c in copies.into_records() {
             g.add_skipped_duplicate(c);
         }
     }
     Ok((g, warnings))
 }
 
-pub fn duplicate_record(d: &Document, dup: Duplicate) -> DuplicateRec {
+fn duplicate_record(d: &Document, dup: Duplicate) -> DuplicateRec {
     DuplicateRec {
         id: d.id.clone(),
         path: d.path.clone(),
@@ -571,32 +571,66 @@ pub fn duplicate_record(d: &Document, dup: Duplicate) -> DuplicateRec {
 /// How many copies are named one by one in the warnings.
 const COPIES_SHOWN: usize = 10;
 
-/// The copies found, for stderr: the first `COPIES_SHOWN` by name, then a count and what to do.
-pub fn duplicate_warnings(copies: &[(String, DuplicateRec)], skipped: bool) -> Vec<String> {
-    let mut out: Vec<String> = copies
-        .iter()
-        .take(COPIES_SHOWN)
-        .map(|(origin, c)| {
-            let what = match c.exact {
-                true => "a copy".to_string(),
-                // Rounded down, and below 1: a near copy never reads "1.00".
-                false => format!(
-                    "a near copy (similarity {:.2})",
-                    (c.similarity * 100.0).floor().min(99.0) / 100.0
-                ),
-            };
-            let then = if skipped { "; skipped" } else { "" };
-            format!("{origin}: document {:?} is {what} of {:?}{then}", c.id, c.of)
-        })
-        .collect();
-    if copies.len() > COPIES_SHOWN {
-        out.push(format!("... and {} more copies", copies.len() - COPIES_SHOWN));
+/// The copies the reader found, in input order: every record when graph.json lists them
+/// (`--dedupe`), else only the first `COPIES_SHOWN` the warnings name, and a count (a
+/// corpus of repeated documents has hundreds of thousands of copies).
+pub struct Copies {
+    records: Vec<(String, DuplicateRec)>,
+    count: usize,
+    keep_all: bool,
+}
+
+impl Copies {
+    pub fn new(keep_all: bool) -> Copies {
+        Copies {
+            records: Vec::new(),
+            count: 0,
+            keep_all,
+        }
     }
-    if !copies.is_empty() && !skipped {
-        out.push(format!(
-            "{} documents copy earlier ones, and their evidence counts again: --dedupe keeps only the first of each",
-            copies.len()
-        ));
+
+    /// Notes that `d` copies an earlier document.
+    pub fn push(&mut self, d: &Document, dup: Duplicate) {
+        if self.keep_all || self.records.len() < COPIES_SHOWN {
+            self.records.push((d.origin.clone(), duplicate_record(d, dup)));
+        }
+        self.count += 1;
     }
-    out
+
+    /// Every copy's record (all of them only when made with `keep_all`).
+    pub fn into_records(self) -> impl Iterator<Item = DuplicateRec> {
+        self.records.into_iter().map(|(_, c)| c)
+    }
+
+    /// The copies found, for stderr: the first `COPIES_SHOWN` by name, then a count and what
+    /// to do.
+    pub fn warnings(&self, skipped: bool) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .records
+            .iter()
+            .take(COPIES_SHOWN)
+            .map(|(origin, c)| {
+                let what = match c.exact {
+                    true => "a copy".to_string(),
+                    // Rounded down, and below 1: a near copy never reads "1.00".
+                    false => format!(
+                        "a near copy (similarity {:.2})",
+                        (c.similarity * 100.0).floor().min(99.0) / 100.0
+                    ),
+                };
+                let then = if skipped { "; skipped" } else { "" };
+                format!("{origin}: document {:?} is {what} of {:?}{then}", c.id, c.of)
+            })
+            .collect();
+        if self.count > COPIES_SHOWN {
+            out.push(format!("... and {} more copies", self.count - COPIES_SHOWN));
+        }
+        if self.count > 0 && !skipped {
+            out.push(format!(
+                "{} documents copy earlier ones, and their evidence counts again: --dedupe keeps only the first of each",
+                self.count
+            ));
+        }
+        out
+    }
 }

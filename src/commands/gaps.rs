@@ -5,7 +5,7 @@ use super::thousands;
 use crate::dedupe::{Detector, Signature};
 use crate::gaps::{Example, Gaps, Report, Scanner};
 use crate::ingest;
-use crate::pipeline::{duplicate_record, duplicate_warnings, progress_bar, show_progress, Batcher};
+use crate::pipeline::{progress_bar, show_progress, Batcher, Copies};
 use clap::Args as ClapArgs;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pb = progress_bar(!args.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let mut detector = Detector::new();
-    let mut copies = Vec::new();
+    let mut copies = Copies::new(false);
     let (docs, bytes) = {
         let gaps = &mut gaps;
         let extraction_warnings = &mut extraction_warnings;
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             |d, (scan, warnings, signature)| {
                 // Copies are reported, and with --dedupe not counted again (as in `build`).
                 if let Some(dup) = detector.check(&d.id, &d.sha256, signature) {
-                    copies.push((d.origin.clone(), duplicate_record(d, dup)));
+                    copies.push(d, dup);
                     if read.dedupe {
                         return;
                     }
@@ -90,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (batcher.docs, batcher.total_bytes)
     };
     pb.finish_and_clear();
-    warnings.extend(duplicate_warnings(&copies, read.dedupe));
+    warnings.extend(copies.warnings(read.dedupe));
     for w in warnings.iter().chain(&extraction_warnings) {
         eprintln!("warning: {w}");
     }
