@@ -63,6 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pairs: args.picture.edges.pairs(g.edges.len()),
         communities: Some(picture::communities(&g)),
         layout: None,
+        document_count: None,
     };
     let lines = match style.pairs {
         true => picture::pairs(&g).len(),
