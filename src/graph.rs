@@ -59,7 +59,8 @@ pub struct ActorGraph {
     pub graph: DiGraph<NodeData, EdgeData>,
     nodes: HashMap<String, NodeIndex>,
     edges: HashMap<(String, String, String, bool), EdgeIndex>,
-    documents: BTreeMap<String, DocumentRec>,
+    /// Each document's record, by its id (the string shared with the nodes' document lists).
+    documents: BTreeMap<Arc<str>, DocEntry>,
     relations: BTreeMap<String, RelationRec>,
     /// Keep at most this many evidence records per edge (weight still counts all).
     pub max_evidence: Option<usize>,
@@ -70,6 +71,98 @@ pub struct ActorGraph {
     doc_ids: HashSet<Arc<str>>,
     /// The documents skipped as copies of others (`build --dedupe`), by id.
     skipped: BTreeMap<String, crate::graphfile::DuplicateRec>,
+}
+
+/// A document's record as the graph keeps it until it is written (`DocumentRec` without
+/// the id, which is the map's key): the sha256 as 32 bytes, and path, title and date in one
+/// allocation. At 1 GB (260,880 documents) this is about 80 MB less than `DocumentRec`s.
+#[derive(Debug)]
+struct DocEntry {
+    bytes: u64,
+    sha256: Sha256Text,
+    /// Path, title and date one after another.
+    text: Box<str>,
+    /// Where path and title end in `text`.
+    ends: [u32; 2],
+    /// Which of path, title and date are present (bits 0, 1, 2).
+    present: u8,
+}
+
+/// A sha256 as graph.json spells it: 64 lowercase hex digits kept as the 32 bytes they
+/// spell, any other text (a graph file may hold one) as it is.
+#[derive(Debug)]
+enum Sha256Text {
+    Digest([u8; 32]),
+    Other(Box<str>),
+}
+
+impl Sha256Text {
+    fn new(s: String) -> Sha256Text {
+        let digit = |c: u8| match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            _ => None,
+        };
+        let b = s.as_bytes();
+        let mut digest = [0u8; 32];
+        if b.len() != 64 {
+            return Sha256Text::Other(s.into());
+        }
+        for (i, d) in digest.iter_mut().enumerate() {
+            match (digit(b[2 * i]), digit(b[2 * i + 1])) {
+                (Some(h), Some(l)) => *d = h << 4 | l,
+                _ => return Sha256Text::Other(s.into()),
+            }
+        }
+        Sha256Text::Digest(digest)
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Sha256Text::Digest(d) => d.iter().map(|b| format!("{b:02x}")).collect(),
+            Sha256Text::Other(s) => s.to_string(),
+        }
+    }
+}
+
+impl DocEntry {
+    fn new(d: DocumentRec) -> DocEntry {
+        let mut text = String::new();
+        let mut present = 0u8;
+        let mut ends = [0u32; 2];
+        for (i, f) in [d.path, d.title, d.date].into_iter().enumerate() {
+            if let Some(f) = f {
+                present |= 1 << i;
+                text.push_str(&f);
+            }
+            if i < 2 {
+                ends[i] = u32::try_from(text.len()).expect("a document's path and title fit in 4 GB");
+            }
+        }
+        DocEntry {
+            bytes: d.bytes,
+            sha256: Sha256Text::new(d.sha256),
+            text: text.into(),
+            ends,
+            present,
+        }
+    }
+
+    /// The file form, with its id.
+    fn record(&self, id: &str) -> DocumentRec {
+        let [p, t] = self.ends.map(|e| e as usize);
+        let field = |i: usize, range: std::ops::Range<usize>| {
+            (self.present & 1 << i != 0).then(|| self.text[range].to_string())
+        };
+        DocumentRec {
+            id: id.to_string(),
+            path: field(0, 0..p),
+            bytes: self.bytes,
+            sha256: self.sha256.text(),
+            title: field(1, p..t),
+            date: field(2, t..self.text.len()),
+        }
+    }
 }
 
 fn evidence_key(e: &EvidenceRec) -> (&str, u64, &str, &str) {
@@ -126,10 +219,21 @@ impl ActorGraph {
     }
 
     pub fn add_document(&mut self, d: DocumentRec) -> Result<(), MergeError> {
-        if self.documents.contains_key(&d.id) {
+        if self.documents.contains_key(d.id.as_str()) {
             return Err(MergeError::DuplicateDocument(d.id));
         }
-        self.documents.insert(d.id.clone(), d);
+        let id = self.doc_id(d.id.clone());
+        self.documents.insert(id, DocEntry::new(d));
+        Ok(())
+    }
+
+    /// `add_document` for a document of another graph (its id interned here).
+    fn absorb_document(&mut self, id: Arc<str>, d: DocEntry) -> Result<(), MergeError> {
+        if self.documents.contains_key(&id) {
+            return Err(MergeError::DuplicateDocument(id.to_string()));
+        }
+        let id = self.shared_doc_id(id);
+        self.documents.insert(id, d);
         Ok(())
     }
 
@@ -167,6 +271,17 @@ impl ActorGraph {
         let a: Arc<str> = id.into();
         self.doc_ids.insert(a.clone());
         a
+    }
+
+    /// The string this graph shares for a document id of another graph.
+    fn shared_doc_id(&mut self, d: Arc<str>) -> Arc<str> {
+        match self.doc_ids.get(&d) {
+            Some(a) => a.clone(),
+            None => {
+                self.doc_ids.insert(d.clone());
+                d
+            }
+        }
     }
 
     /// Adds one actor's record for one document (an extraction's or an extract
@@ -274,8 +389,8 @@ impl ActorGraph {
         for d in skipped.into_values() {
             self.add_skipped_duplicate(d);
         }
-        for d in documents.into_values() {
-            self.add_document(d)?;
+        for (id, d) in documents {
+            self.absorb_document(id, d)?;
         }
         if let (Some(mine), Some(theirs)) = (self.doc_actors.as_mut(), doc_actors) {
             // Documents are disjoint (checked above): each list moves as it is.
@@ -297,14 +412,7 @@ impl ActorGraph {
     fn absorb_node(&mut self, n: NodeData) -> NodeIndex {
         let mut documents = BTreeSet::new();
         for d in n.documents {
-            let shared = match self.doc_ids.get(&d) {
-                Some(a) => a.clone(),
-                None => {
-                    self.doc_ids.insert(d.clone());
-                    d
-                }
-            };
-            documents.insert(shared);
+            documents.insert(self.shared_doc_id(d));
         }
         if let Some(&i) = self.nodes.get(&n.id) {
             let d = &mut self.graph[i];
@@ -422,7 +530,7 @@ impl ActorGraph {
     pub fn extras(&self) -> Extras {
         let document_actors = self.doc_actors.as_ref().map(|map| {
             map.iter()
-                .filter(|(doc, _)| self.documents.contains_key(*doc))
+                .filter(|(doc, _)| self.documents.contains_key(doc.as_str()))
                 .map(|(doc, list)| {
                     let list = list
                         .iter()
@@ -489,7 +597,7 @@ impl ActorGraph {
             version: crate::graphfile::VERSION,
             generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")),
             relations: self.relations.values().cloned().collect(),
-            documents: self.documents.values().cloned().collect(),
+            documents: self.documents.iter().map(|(id, d)| d.record(id)).collect(),
             nodes,
             edges,
         }
@@ -545,7 +653,7 @@ impl ActorGraph {
             version: crate::graphfile::VERSION,
             generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")),
             relations: self.relations.into_values().collect(),
-            documents: self.documents.into_values().collect(),
+            documents: self.documents.into_iter().map(|(id, d)| d.record(&id)).collect(),
             nodes,
             edges,
         };
@@ -820,6 +928,30 @@ pub fn document_records(rules: &RuleSet, doc: &Document, ex: &Extraction) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_entries_give_back_their_records() {
+        let sha = "00ff7a0123456789abcdef0123456789abcdef0123456789abcdef0123456789";
+        let rec = |path: Option<&str>, sha256: &str, title: Option<&str>, date: Option<&str>| DocumentRec {
+            id: "d1".into(),
+            path: path.map(String::from),
+            bytes: 42,
+            sha256: sha256.into(),
+            title: title.map(String::from),
+            date: date.map(String::from),
+        };
+        for r in [
+            rec(Some("https://example.org/a"), sha, Some("A title"), Some("2024-01-02")),
+            rec(None, sha, None, None),
+            rec(Some(""), "", Some(""), Some("")),
+            rec(None, &sha.to_uppercase(), Some("Über"), None),
+            rec(Some("p"), &sha[1..], None, Some("2024-01")),
+            rec(None, &format!("{}g", &sha[1..]), None, None),
+        ] {
+            assert_eq!(DocEntry::new(r.clone()).record("d1"), r);
+        }
+        assert!(matches!(Sha256Text::new(sha.into()), Sha256Text::Digest(_)));
+    }
 
     fn doc(id: &str, date: &str) -> DocumentRec {
         DocumentRec {
