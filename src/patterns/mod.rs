@@ -111,13 +111,13 @@ impl Matcher {
 
     /// The trigger lemmas word `w` may stand for: its lemma, or, where the lemmatizer missed
     /// ("shelled" read as "shel"), the lemmas whose written forms include it.
-    fn trigger_lemmas(&self, tree: &Tree, w: usize) -> Vec<String> {
-        let lemma = tree.lemma(w);
+    fn trigger_lemmas(&self, word: &Word) -> Vec<String> {
+        let lemma = word.lemma.to_lowercase();
         if self.by_lemma.contains_key(&lemma) {
             return vec![lemma];
         }
         self.lemmas_of
-            .get(&tree.words[w].form.to_lowercase())
+            .get(&word.form.to_lowercase())
             .cloned()
             .unwrap_or_default()
     }
@@ -141,7 +141,9 @@ impl Matcher {
     /// words the pattern requires and a preposition for each of its places that needs one. A
     /// sentence without one is not parsed: `run` would find nothing.
     pub fn may_trigger(&self, rules: &RuleSet, words: &[Word]) -> bool {
-        let anywhere = |x: &str| x == "*" || words.iter().any(|w| w.lemma == x);
+        // Lowercase, as the tree walk compares them (`Tree::lemma`).
+        let lemmas: Vec<String> = words.iter().map(|w| w.lemma.to_lowercase()).collect();
+        let anywhere = |x: &str| x == "*" || lemmas.iter().any(|l| l == x);
         // A place whose every path goes through a preposition needs one of them in the sentence.
         let reachable = |paths: &Option<Vec<Path>>| {
             paths.as_ref().is_none_or(|ps| {
@@ -154,16 +156,12 @@ impl Matcher {
             })
         };
         words.iter().enumerate().any(|(i, w)| {
-            let lemmas = match self.by_lemma.contains_key(&w.lemma) {
-                true => vec![w.lemma.clone()],
-                false => self.lemmas_of.get(&w.form.to_lowercase()).cloned().unwrap_or_default(),
-            };
-            lemmas.iter().any(|lemma| {
+            self.trigger_lemmas(w).iter().any(|lemma| {
                 self.by_lemma[lemma].iter().any(|&(ri, ti)| {
                     let pat = &rules.relations[ri].trees[ti];
                     let particle = |p: &Option<String>| {
                         p.as_ref()
-                            .is_none_or(|p| words.iter().enumerate().any(|(j, x)| j != i && x.lemma == *p))
+                            .is_none_or(|p| lemmas.iter().enumerate().any(|(j, l)| j != i && l == p))
                     };
                     (pat.pos.is_empty() || pat.pos.iter().any(|p| p.admits(w.upos)))
                         && pat.triggers.iter().any(|t| t.lemma == *lemma && particle(&t.particle))
@@ -183,7 +181,7 @@ impl Matcher {
         let tree = Tree::new(&parse.words);
         let mut out = Vec::new();
         for w in 0..tree.len() {
-            for lemma in self.trigger_lemmas(&tree, w) {
+            for lemma in self.trigger_lemmas(&tree.words[w]) {
                 self.run_at(rules, &tree, w, &lemma, actors, &mut out);
             }
         }
